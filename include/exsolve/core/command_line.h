@@ -1,0 +1,33 @@
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace exsolve
+{
+  /// What the user asked for on the command line.
+  struct CommandLine
+  {
+    enum class Action
+    {
+      run,
+      help,
+      version,
+      print_parameters
+    };
+
+    Action                   action = Action::run;
+    std::string              parameter_file;
+    std::string              print_format = "prm";
+    /// "--set Section/Entry=value", in order: {"Section/Entry", "value"}.
+    std::vector<std::pair<std::string, std::string>> overrides;
+
+    /// Throws InputError for malformed arguments.
+    static CommandLine
+    parse(const std::vector<std::string> &arguments);
+
+    static std::string
+    usage();
+  };
+} // namespace exsolve

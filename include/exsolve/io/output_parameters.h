@@ -1,0 +1,24 @@
+#pragma once
+
+#include <deal.II/base/parameter_handler.h>
+
+#include <exsolve/io/run_directory.h>
+
+#include <string>
+
+namespace exsolve
+{
+  /// Section "Output": where and what a run writes.
+  struct OutputParameters
+  {
+    std::string            directory = "results";
+    RunDirectory::IfExists if_exists = RunDirectory::IfExists::error;
+    bool                   write_vtu = true;
+
+    static void
+    declare_parameters(dealii::ParameterHandler &prm);
+
+    void
+    parse_parameters(dealii::ParameterHandler &prm);
+  };
+} // namespace exsolve

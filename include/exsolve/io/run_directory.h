@@ -1,0 +1,52 @@
+#pragma once
+
+#include <deal.II/base/mpi.h>
+
+#include <functional>
+#include <ostream>
+#include <string>
+
+namespace exsolve
+{
+  /**
+   * The output directory of one run. Created only after all input has been
+   * validated; an existing directory is never overwritten silently:
+   * 'error' stops the run, 'replace' (an explicit choice in the parameter
+   * file) removes the old directory first. Every file is written under a
+   * temporary name and renamed, so a crash never leaves a truncated file.
+   */
+  class RunDirectory
+  {
+  public:
+    enum class IfExists
+    {
+      error,
+      replace
+    };
+
+    /// Collective over @p communicator. Throws InputError if the directory
+    /// exists and @p policy is error.
+    RunDirectory(const std::string &path,
+                 const IfExists     policy,
+                 const MPI_Comm     communicator);
+
+    /// Throws InputError if the run could not start in @p path; called
+    /// during validation, before anything is written.
+    static void
+    check_writable(const std::string &path, const IfExists policy);
+
+    const std::string &
+    path() const
+    {
+      return directory;
+    }
+
+    /// Write @p name (relative to the directory) atomically from this rank.
+    void
+    write_atomically(const std::string                         &name,
+                     const std::function<void(std::ostream &)> &writer) const;
+
+  private:
+    std::string directory;
+  };
+} // namespace exsolve

@@ -1,0 +1,47 @@
+#include <exsolve/io/output_parameters.h>
+
+namespace exsolve
+{
+  using namespace dealii;
+
+  void
+  OutputParameters::declare_parameters(ParameterHandler &prm)
+  {
+    prm.enter_subsection("Output");
+    {
+      prm.declare_entry(
+        "Directory",
+        "results",
+        Patterns::Anything(),
+        "[-] Directory for this run: parameters.prm (the full effective "
+        "parameter set), summary.csv, VTU/PVTU files and their PVD index.");
+      prm.declare_entry(
+        "If directory exists",
+        "error",
+        Patterns::Selection("error|replace"),
+        "[-] 'error' refuses to touch an existing directory; 'replace' "
+        "deletes it once all input has been validated.");
+      prm.declare_entry("Write VTU",
+                        "true",
+                        Patterns::Bool(),
+                        "[-] Write the fields of each refinement cycle as "
+                        "VTU/PVTU with a PVD index (open solution.pvd in "
+                        "ParaView).");
+    }
+    prm.leave_subsection();
+  }
+
+
+
+  void
+  OutputParameters::parse_parameters(ParameterHandler &prm)
+  {
+    prm.enter_subsection("Output");
+    directory = prm.get("Directory");
+    if_exists = prm.get("If directory exists") == "replace" ?
+                  RunDirectory::IfExists::replace :
+                  RunDirectory::IfExists::error;
+    write_vtu = prm.get_bool("Write VTU");
+    prm.leave_subsection();
+  }
+} // namespace exsolve

@@ -10,57 +10,57 @@ namespace exsolve
   {
     CommandLine cl;
     for (unsigned int i = 0; i < arguments.size(); ++i)
+    {
+      const std::string &a = arguments[i];
+      if (a == "--help" || a == "-h")
+        cl.action = Action::help;
+      else if (a == "--version")
+        cl.action = Action::version;
+      else if (a == "--print-parameters")
       {
-        const std::string &a = arguments[i];
-        if (a == "--help" || a == "-h")
-          cl.action = Action::help;
-        else if (a == "--version")
-          cl.action = Action::version;
-        else if (a == "--print-parameters")
-          {
-            cl.action = Action::print_parameters;
-            if (i + 1 < arguments.size() && arguments[i + 1][0] != '-')
-              cl.print_format = arguments[++i];
-            require_input(cl.print_format == "prm" || cl.print_format == "json" ||
-                            cl.print_format == "md",
-                          "--print-parameters",
-                          cl.print_format,
-                          "allowed formats: prm, json, md");
-          }
-        else if (a == "--set" || a.rfind("--set=", 0) == 0)
-          {
-            std::string assignment;
-            if (a == "--set")
-              {
-                require_input(i + 1 < arguments.size(),
-                              "--set",
-                              "(nothing)",
-                              "expects \"Section/Entry=value\"");
-                assignment = arguments[++i];
-              }
-            else
-              assignment = a.substr(6);
-            const auto eq = assignment.find('=');
-            require_input(eq != std::string::npos && eq > 0,
-                          "--set",
-                          assignment,
-                          "expects \"Section/Entry=value\"");
-            cl.overrides.emplace_back(
-              dealii::Utilities::trim(assignment.substr(0, eq)),
-              dealii::Utilities::trim(assignment.substr(eq + 1)));
-          }
-        else if (!a.empty() && a[0] == '-')
-          throw InputError("unknown option '" + a + "'; see exsolve --help");
-        else
-          {
-            require_input(cl.parameter_file.empty(),
-                          "parameter file",
-                          a,
-                          "only one parameter file may be given (already '" +
-                            cl.parameter_file + "')");
-            cl.parameter_file = a;
-          }
+        cl.action = Action::print_parameters;
+        if (i + 1 < arguments.size() && arguments[i + 1][0] != '-')
+          cl.print_format = arguments[++i];
+        require_input(cl.print_format == "prm" || cl.print_format == "json"
+                        || cl.print_format == "md",
+                      "--print-parameters",
+                      cl.print_format,
+                      "allowed formats: prm, json, md");
       }
+      else if (a == "--set" || a.rfind("--set=", 0) == 0)
+      {
+        std::string assignment;
+        if (a == "--set")
+        {
+          require_input(i + 1 < arguments.size(),
+                        "--set",
+                        "(nothing)",
+                        "expects \"Section/Entry=value\"");
+          assignment = arguments[++i];
+        }
+        else
+          assignment = a.substr(6);
+        const auto eq = assignment.find('=');
+        require_input(eq != std::string::npos && eq > 0,
+                      "--set",
+                      assignment,
+                      "expects \"Section/Entry=value\"");
+        cl.overrides.emplace_back(
+          dealii::Utilities::trim(assignment.substr(0, eq)),
+          dealii::Utilities::trim(assignment.substr(eq + 1)));
+      }
+      else if (!a.empty() && a[0] == '-')
+        throw InputError("unknown option '" + a + "'; see exsolve --help");
+      else
+      {
+        require_input(cl.parameter_file.empty(),
+                      "parameter file",
+                      a,
+                      "only one parameter file may be given (already '"
+                        + cl.parameter_file + "')");
+        cl.parameter_file = a;
+      }
+    }
     if (cl.action == Action::run)
       require_input(!cl.parameter_file.empty(),
                     "parameter file",

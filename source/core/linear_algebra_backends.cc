@@ -30,13 +30,11 @@ namespace exsolve
     data.symmetric_operator = true;
     data.strong_threshold   = dim == 3 ? 0.5 : 0.25;
     if (dim == 3)
-      {
-        // hypre's defaults suit 2D; in 3D they give dense coarse levels.
-        PetscOptionsSetValue(nullptr, "-pc_hypre_boomeramg_coarsen_type", "HMIS");
-        PetscOptionsSetValue(nullptr,
-                             "-pc_hypre_boomeramg_interp_type",
-                             "ext+i");
-      }
+    {
+      // hypre's defaults suit 2D; in 3D they give dense coarse levels.
+      PetscOptionsSetValue(nullptr, "-pc_hypre_boomeramg_coarsen_type", "HMIS");
+      PetscOptionsSetValue(nullptr, "-pc_hypre_boomeramg_interp_type", "ext+i");
+    }
     amg.initialize(matrix, data);
   }
 } // namespace exsolve

@@ -87,11 +87,12 @@ namespace exsolve
 
 
   template <typename VectorType>
-  NewtonSolver<VectorType>::NewtonSolver(const NewtonParameters &parameters,
+  NewtonSolver<VectorType>::NewtonSolver(const NewtonParameters   &parameters,
                                          const ConditionalOStream &pcout)
-    : parameters(parameters)
-    , pcout(pcout)
-  {}
+      : parameters(parameters)
+      , pcout(pcout)
+  {
+  }
 
 
 
@@ -104,19 +105,19 @@ namespace exsolve
   {
     NewtonReport report;
     VectorType   r(u), du(u), trial(u), rhs(u);
-    double       norm = residual(u, r);
+    double       norm       = residual(u, r);
     report.initial_residual = norm;
     report.residual_history.push_back(norm);
-    const double target =
-      std::max(parameters.absolute_tolerance,
-               parameters.relative_tolerance *
-                 (reference_residual > 0 ? reference_residual : norm));
+    const double target
+      = std::max(parameters.absolute_tolerance,
+                 parameters.relative_tolerance
+                   * (reference_residual > 0 ? reference_residual : norm));
 
     pcout << "    Newton: initial residual " << std::scientific
-          << std::setprecision(3) << norm << ", target " << target
-          << std::endl;
+          << std::setprecision(3) << norm << ", target " << target << std::endl;
 
-    auto diagnosis = [&](const std::string &what) {
+    auto diagnosis = [&](const std::string &what)
+    {
       std::ostringstream s;
       s << "Newton's method " << what << " after " << report.iterations
         << " iterations; residual history:";
@@ -129,49 +130,48 @@ namespace exsolve
     };
 
     while (!(norm <= target))
+    {
+      if (!std::isfinite(norm))
+        throw SolverFailure(diagnosis("produced a non-finite residual"));
+      if (report.iterations >= parameters.max_iterations)
+        throw SolverFailure(diagnosis("did not converge"));
+
+      rhs = r;
+      rhs *= -1.;
+      const double linear_tolerance
+        = std::max(parameters.linear_relative_tolerance * norm, 0.1 * target);
+      report.linear_iterations += linear_solve(u, rhs, du, linear_tolerance);
+
+      // Cap the largest entry of the update, then backtrack (Armijo).
+      const double update_size = du.linfty_norm();
+      double       alpha       = update_size > parameters.max_update
+                                   ? parameters.max_update / update_size
+                                   : 1.;
+      double       trial_norm  = 0;
+      unsigned int halvings    = 0;
+      for (;; ++halvings)
       {
-        if (!std::isfinite(norm))
-          throw SolverFailure(diagnosis("produced a non-finite residual"));
-        if (report.iterations >= parameters.max_iterations)
-          throw SolverFailure(diagnosis("did not converge"));
-
-        rhs = r;
-        rhs *= -1.;
-        const double linear_tolerance =
-          std::max(parameters.linear_relative_tolerance * norm, 0.1 * target);
-        report.linear_iterations += linear_solve(u, rhs, du, linear_tolerance);
-
-        // Cap the largest entry of the update, then backtrack (Armijo).
-        const double update_size = du.linfty_norm();
-        double       alpha =
-          update_size > parameters.max_update ?
-                  parameters.max_update / update_size :
-                  1.;
-        double       trial_norm = 0;
-        unsigned int halvings   = 0;
-        for (;; ++halvings)
-          {
-            trial = u;
-            trial.add(alpha, du);
-            trial_norm = residual(trial, r);
-            if (std::isfinite(trial_norm) &&
-                trial_norm <= (1. - 1e-4 * alpha) * norm)
-              break;
-            if (halvings >= parameters.max_backtracking)
-              throw SolverFailure(
-                diagnosis("found no step that reduces the residual"));
-            alpha *= 0.5;
-          }
-        u    = trial;
-        norm = trial_norm;
-        ++report.iterations;
-        report.residual_history.push_back(norm);
-        pcout << "    Newton " << std::setw(2) << report.iterations
-              << ": residual " << std::scientific << std::setprecision(3)
-              << norm << "  step " << std::defaultfloat << std::setprecision(3)
-              << alpha << "  |du|max " << std::scientific
-              << std::setprecision(2) << alpha * update_size << std::endl;
+        trial = u;
+        trial.add(alpha, du);
+        trial_norm = residual(trial, r);
+        if (std::isfinite(trial_norm)
+            && trial_norm <= (1. - 1e-4 * alpha) * norm)
+          break;
+        if (halvings >= parameters.max_backtracking)
+          throw SolverFailure(
+            diagnosis("found no step that reduces the residual"));
+        alpha *= 0.5;
       }
+      u    = trial;
+      norm = trial_norm;
+      ++report.iterations;
+      report.residual_history.push_back(norm);
+      pcout << "    Newton " << std::setw(2) << report.iterations
+            << ": residual " << std::scientific << std::setprecision(3) << norm
+            << "  step " << std::defaultfloat << std::setprecision(3) << alpha
+            << "  |du|max " << std::scientific << std::setprecision(2)
+            << alpha * update_size << std::endl;
+    }
     report.final_residual = norm;
     pcout << std::defaultfloat;
     return report;

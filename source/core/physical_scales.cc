@@ -16,10 +16,9 @@ namespace exsolve
     s.length                = nanometre;
     s.concentration         = reference_concentration;
     s.thermal_voltage       = boltzmann_eV * temperature;
-    s.lambda_squared = vacuum_permittivity * relative_permittivity *
-                       s.thermal_voltage /
-                       (elementary_charge * reference_concentration *
-                        s.length * s.length);
+    s.lambda_squared
+      = vacuum_permittivity * relative_permittivity * s.thermal_voltage
+        / (elementary_charge * reference_concentration * s.length * s.length);
     return s;
   }
 
@@ -42,9 +41,9 @@ namespace exsolve
   double
   PhysicalScales::surface_charge() const
   {
-    return dimensionless ?
-             1. :
-             constants::elementary_charge * concentration * length;
+    return dimensionless
+             ? 1.
+             : constants::elementary_charge * concentration * length;
   }
 
 

@@ -11,23 +11,23 @@ namespace exsolve
   {
     using namespace dealii;
     if constexpr (dim == 1)
-      {
-        // Replicated mesh; z-order partitioning is deterministic, so runs on
-        // any number of ranks see the same cells.
-        return std::make_unique<parallel::shared::Triangulation<1>>(
-          communicator,
-          Triangulation<1>::limit_level_difference_at_vertices,
-          /*allow_artificial_cells=*/false,
-          parallel::shared::Triangulation<1>::partition_zorder);
-      }
+    {
+      // Replicated mesh; z-order partitioning is deterministic, so runs on
+      // any number of ranks see the same cells.
+      return std::make_unique<parallel::shared::Triangulation<1>>(
+        communicator,
+        Triangulation<1>::limit_level_difference_at_vertices,
+        /*allow_artificial_cells=*/false,
+        parallel::shared::Triangulation<1>::partition_zorder);
+    }
     else
-      {
-        return std::make_unique<parallel::distributed::Triangulation<dim>>(
-          communicator,
-          typename Triangulation<dim>::MeshSmoothing(
-            Triangulation<dim>::smoothing_on_refinement
-            | Triangulation<dim>::smoothing_on_coarsening));
-      }
+    {
+      // No smoothing on coarsening: its island elimination coarsens a
+      // freshly refined boundary layer whose neighbours are coarse, which
+      // makes adaptive cycles oscillate on thin layers.
+      return std::make_unique<parallel::distributed::Triangulation<dim>>(
+        communicator, Triangulation<dim>::smoothing_on_refinement);
+    }
   }
 
 
@@ -37,13 +37,14 @@ namespace exsolve
   is_p4est(const dealii::Triangulation<dim> &tria)
   {
     if constexpr (dim == 1)
-      {
-        (void)tria;
-        return false;
-      }
+    {
+      (void)tria;
+      return false;
+    }
     else
-      return dynamic_cast<const dealii::parallel::distributed::Triangulation<
-               dim> *>(&tria) != nullptr;
+      return dynamic_cast<
+               const dealii::parallel::distributed::Triangulation<dim> *>(&tria)
+             != nullptr;
   }
 
   template std::unique_ptr<dealii::parallel::TriangulationBase<1>>

@@ -27,7 +27,7 @@ namespace exsolve
         "the Debye length given by 'Dimensionless Debye length'.");
       prm.declare_entry("Temperature",
                         "1000",
-                        Patterns::Double(0),
+                        Patterns::Double(),
                         "[K] Temperature, 1 .. 5000 K (SI only).");
       prm.declare_entry(
         "Relative permittivity",
@@ -38,7 +38,7 @@ namespace exsolve
       prm.declare_entry(
         "Dimensionless Debye length",
         "0.05",
-        Patterns::Double(0),
+        Patterns::Double(),
         "[-] lambda~ = sqrt(eps kT/(e^2 c_ref L^2)) > 0 (dimensionless unit "
         "system only).");
       prm.declare_entry(
@@ -49,7 +49,7 @@ namespace exsolve
         "per m^3, or fraction of the sites given by 'Site density' (SI only).");
       prm.declare_entry("Site density",
                         "1.68e28",
-                        Patterns::Double(0),
+                        Patterns::Double(),
                         "[m^-3] Density of lattice sites for site fractions "
                         "(SrTiO3: 1.68e28 per formula unit), > 0.");
       prm.declare_entry(
@@ -73,7 +73,7 @@ namespace exsolve
         prm.declare_entry(
           "Bulk concentrations",
           "1e25, 1e25",
-          Patterns::List(Patterns::Double(0), 1),
+          Patterns::List(Patterns::Double(), 1),
           "[m^-3 or site fraction] Concentration of each species where the "
           "potential is zero (the bulk), > 0.");
       }
@@ -92,13 +92,13 @@ namespace exsolve
     const double temperature = prm.get_double("Temperature");
     const double eps_r       = prm.get_double("Relative permittivity");
     const double lambda      = prm.get_double("Dimensionless Debye length");
-    const bool   fractions = prm.get("Concentration unit") == "site fraction";
+    const bool   fractions   = prm.get("Concentration unit") == "site fraction";
     const double site_density = prm.get_double("Site density");
     double       fixed        = prm.get_double("Fixed charge density");
     prm.enter_subsection("Species");
-    names                             = parameters::parse_strings(prm.get("Names"));
-    const std::string charge_text     = prm.get("Charge numbers");
-    const std::string bulk_text       = prm.get("Bulk concentrations");
+    names                         = parameters::parse_strings(prm.get("Names"));
+    const std::string charge_text = prm.get("Charge numbers");
+    const std::string bulk_text   = prm.get("Bulk concentrations");
     prm.leave_subsection();
     prm.leave_subsection();
 
@@ -117,46 +117,47 @@ namespace exsolve
 
     charges.clear();
     for (const auto &z : Utilities::split_string_list(charge_text, ','))
-      {
-        charges.push_back(Utilities::string_to_int(z));
-        require_input(charges.back() != 0,
-                      "Physics/Species/Charge numbers",
-                      charge_text,
-                      "every species must be charged (z != 0)");
-      }
-    std::vector<double> bulk =
-      parameters::parse_doubles(bulk_text, "Physics/Species/Bulk concentrations");
+    {
+      charges.push_back(Utilities::string_to_int(z));
+      require_input(charges.back() != 0,
+                    "Physics/Species/Charge numbers",
+                    charge_text,
+                    "every species must be charged (z != 0)");
+    }
+    std::vector<double> bulk
+      = parameters::parse_doubles(bulk_text,
+                                  "Physics/Species/Bulk concentrations");
     require_input(charges.size() == names.size(),
                   "Physics/Species/Charge numbers",
                   charge_text,
-                  "needs one entry per species in Physics/Species/Names (" +
-                    std::to_string(names.size()) + ")");
+                  "needs one entry per species in Physics/Species/Names ("
+                    + std::to_string(names.size()) + ")");
     require_input(bulk.size() == names.size(),
                   "Physics/Species/Bulk concentrations",
                   bulk_text,
-                  "needs one entry per species in Physics/Species/Names (" +
-                    std::to_string(names.size()) + ")");
+                  "needs one entry per species in Physics/Species/Names ("
+                    + std::to_string(names.size()) + ")");
     for (const double c : bulk)
       require_input(c > 0,
                     "Physics/Species/Bulk concentrations",
                     bulk_text,
                     "every concentration must be positive");
     if (si && fractions)
+    {
+      for (double &c : bulk)
       {
-        for (double &c : bulk)
-          {
-            require_input(c <= 1,
-                          "Physics/Species/Bulk concentrations",
-                          bulk_text,
-                          "site fractions must not exceed one");
-            c *= site_density;
-          }
-        fixed *= site_density;
+        require_input(c <= 1,
+                      "Physics/Species/Bulk concentrations",
+                      bulk_text,
+                      "site fractions must not exceed one");
+        c *= site_density;
       }
+      fixed *= site_density;
+    }
 
     const double c_ref = si ? *std::max_element(bulk.begin(), bulk.end()) : 1.;
-    scales = si ? PhysicalScales::si(temperature, eps_r, c_ref) :
-                  PhysicalScales::unit(lambda);
+    scales             = si ? PhysicalScales::si(temperature, eps_r, c_ref)
+                            : PhysicalScales::unit(lambda);
     bulk_concentrations.clear();
     for (const double c : bulk)
       bulk_concentrations.push_back(c / scales.concentration);
@@ -181,8 +182,8 @@ namespace exsolve
   {
     double d = 0;
     for (unsigned int i = 0; i < charges.size(); ++i)
-      d -= charges[i] * charges[i] * bulk_concentrations[i] *
-           std::exp(-charges[i] * psi);
+      d -= charges[i] * charges[i] * bulk_concentrations[i]
+           * std::exp(-charges[i] * psi);
     return d;
   }
 
@@ -196,16 +197,17 @@ namespace exsolve
     // evaluated by its series where it would suffer cancellation.
     double sum = 0;
     for (unsigned int i = 0; i < charges.size(); ++i)
-      {
-        const double x = -charges[i] * psi;
-        double       g;
-        if (std::abs(x) < 1e-2)
-          g = x * x *
-              (1. / 2 + x * (1. / 6 + x * (1. / 24 + x * (1. / 120 + x / 720))));
-        else
-          g = std::expm1(x) - x;
-        sum += bulk_concentrations[i] * g;
-      }
+    {
+      const double x = -charges[i] * psi;
+      double       g;
+      if (std::abs(x) < 1e-2)
+        g = x * x
+            * (1. / 2
+               + x * (1. / 6 + x * (1. / 24 + x * (1. / 120 + x / 720))));
+      else
+        g = std::expm1(x) - x;
+      sum += bulk_concentrations[i] * g;
+    }
     return sum;
   }
 

@@ -25,8 +25,9 @@ namespace exsolve
 
   template <int dim>
   SpaceChargeFields<dim>::SpaceChargeFields(const Electrolyte &electrolyte)
-    : electrolyte(electrolyte)
-  {}
+      : electrolyte(electrolyte)
+  {
+  }
 
 
 
@@ -36,20 +37,20 @@ namespace exsolve
     const dealii::DataPostprocessorInputs::Scalar<dim> &inputs,
     std::vector<dealii::Vector<double>>                &computed) const
   {
-    const auto  &s            = electrolyte.scales;
-    const double charge_unit =
-      s.dimensionless ? 1. : constants::elementary_charge * s.concentration;
+    const auto  &s = electrolyte.scales;
+    const double charge_unit
+      = s.dimensionless ? 1. : constants::elementary_charge * s.concentration;
     for (unsigned int p = 0; p < inputs.solution_values.size(); ++p)
-      {
-        const double psi = inputs.solution_values[p];
-        computed[p](0)   = psi * s.potential();
-        for (unsigned int i = 0; i < electrolyte.charges.size(); ++i)
-          computed[p](1 + i) = electrolyte.bulk_concentrations[i] *
-                               std::exp(-electrolyte.charges[i] * psi) *
-                               s.concentration;
-        computed[p](1 + electrolyte.charges.size()) =
-          electrolyte.charge_density(psi) * charge_unit;
-      }
+    {
+      const double psi = inputs.solution_values[p];
+      computed[p](0)   = psi * s.potential();
+      for (unsigned int i = 0; i < electrolyte.charges.size(); ++i)
+        computed[p](1 + i) = electrolyte.bulk_concentrations[i]
+                             * std::exp(-electrolyte.charges[i] * psi)
+                             * s.concentration;
+      computed[p](1 + electrolyte.charges.size())
+        = electrolyte.charge_density(psi) * charge_unit;
+    }
   }
 
 

@@ -44,7 +44,7 @@ namespace exsolve
     const std::string &default_benchmark_name)
   {
     prm.enter_subsection("Postprocess");
-    probe_point = parameters::parse_doubles(prm.get("Probe point"),
+    probe_point            = parameters::parse_doubles(prm.get("Probe point"),
                                             "Postprocess/Probe point");
     planar_layer_reference = prm.get_bool("Planar layer reference");
     benchmark_name         = prm.get("Benchmark name");
@@ -89,8 +89,8 @@ namespace exsolve
                                                const std::string &input_file)
   {
     namespace fs = std::filesystem;
-    const std::string directory =
-      input_file.empty() ? "." : fs::path(input_file).parent_path().string();
+    const std::string directory
+      = input_file.empty() ? "." : fs::path(input_file).parent_path().string();
     geometry.parse_parameters(prm, directory.empty() ? "." : directory);
     refinement.parse_parameters(prm);
     electrolyte.parse_parameters(prm);
@@ -100,14 +100,14 @@ namespace exsolve
     prm.leave_subsection();
     newton.parse_parameters(prm);
     prm.enter_subsection("Solver");
-    linear_algebra = prm.get("Linear algebra") == "PETSc" ?
-                       LinearAlgebra::petsc :
-                       LinearAlgebra::trilinos;
+    linear_algebra = prm.get("Linear algebra") == "PETSc"
+                       ? LinearAlgebra::petsc
+                       : LinearAlgebra::trilinos;
     prm.leave_subsection();
     postprocess.parse_parameters(prm,
-                                 input_file.empty() ?
-                                   "exsolve" :
-                                   fs::path(input_file).stem().string());
+                                 input_file.empty()
+                                   ? "exsolve"
+                                   : fs::path(input_file).stem().string());
     output.parse_parameters(prm);
 
     // Cross-parameter checks.
@@ -119,24 +119,25 @@ namespace exsolve
                   "least one boundary a fixed potential or a Stern layer");
     const double imbalance = electrolyte.charge_density(0.);
     if (postprocess.planar_layer_reference)
-      {
-        require_input(geometry.type == GeometryParameters::Type::box,
-                      "Postprocess/Planar layer reference",
-                      "true",
-                      "needs Geometry/Type = box");
-        require_input(std::abs(imbalance) <= 1e-10 * electrolyte.charge_scale(),
-                      "Postprocess/Planar layer reference",
-                      "true",
-                      "needs an electroneutral bulk: sum z_i c_i + fixed "
-                      "charge = " +
-                        parameters::to_string(imbalance *
-                                              electrolyte.scales.concentration) +
-                        " (must vanish)");
-      }
-    require_input(postprocess.probe_point.empty() ||
-                    postprocess.probe_point.size() >= geometry.dimension,
+    {
+      require_input(geometry.type == GeometryParameters::Type::box,
+                    "Postprocess/Planar layer reference",
+                    "true",
+                    "needs Geometry/Type = box");
+      require_input(std::abs(imbalance) <= 1e-10 * electrolyte.charge_scale(),
+                    "Postprocess/Planar layer reference",
+                    "true",
+                    "needs an electroneutral bulk: sum z_i c_i + fixed "
+                    "charge = "
+                      + parameters::to_string(
+                        imbalance * electrolyte.scales.concentration)
+                      + " (must vanish)");
+    }
+    require_input(postprocess.probe_point.empty()
+                    || postprocess.probe_point.size() >= geometry.dimension,
                   "Postprocess/Probe point",
-                  std::to_string(postprocess.probe_point.size()) + " coordinates",
+                  std::to_string(postprocess.probe_point.size())
+                    + " coordinates",
                   "needs at least Geometry/Dimension coordinates");
   }
 } // namespace exsolve

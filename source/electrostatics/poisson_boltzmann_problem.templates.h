@@ -30,6 +30,7 @@
 
 #include <cmath>
 #include <iomanip>
+#include <sstream>
 
 namespace exsolve
 {
@@ -38,32 +39,79 @@ namespace exsolve
     const PoissonBoltzmannParameters &parameters,
     const MPI_Comm                    communicator,
     const bool                        verbose)
-    : parameters(parameters)
-    , electrolyte(parameters.electrolyte)
-    , communicator(communicator)
-    , pcout(std::cout,
-            verbose && dealii::Utilities::MPI::this_mpi_process(communicator) ==
-                         0)
-    , timer(communicator,
-            pcout,
-            dealii::TimerOutput::never,
-            dealii::TimerOutput::wall_times)
-    , triangulation(create_triangulation<dim>(communicator))
-    , fe(parameters.polynomial_degree)
-    , dof_handler(*triangulation)
+      : parameters(parameters)
+      , electrolyte(parameters.electrolyte)
+      , communicator(communicator)
+      , pcout(std::cout,
+              verbose
+                && dealii::Utilities::MPI::this_mpi_process(communicator) == 0)
+      , triangulation(create_triangulation<dim>(communicator))
+      , fe(parameters.polynomial_degree)
+      , dof_handler(*triangulation)
   {
-    dealii::TimerOutput::Scope t(timer, "mesh creation");
     boundary_names = create_coarse_mesh(*triangulation, parameters.geometry);
-    bc = parameters.boundary_conditions.resolve(boundary_names,
+    bc             = parameters.boundary_conditions.resolve(boundary_names,
                                                 electrolyte.scales);
     if (parameters.postprocess.planar_layer_reference)
+    {
       require_input(bc.dirichlet.count(0) == 1,
                     "Postprocess/Planar layer reference",
                     "true",
-                    "needs a fixed potential on the boundary x_min (now '" +
-                      boundary_names.name(0) + "')");
+                    "needs a fixed potential on the boundary x_min (now '"
+                      + boundary_names.name(0) + "')");
+      planar_reference = std::make_unique<PlanarLayerReference>(
+        electrolyte, bc.dirichlet.at(0), parameters.geometry.lengths[0]);
+    }
+    const auto &probe = parameters.postprocess.probe_point;
+    if (!probe.empty())
+    {
+      dealii::Point<dim> p;
+      for (unsigned int d = 0; d < dim; ++d)
+        p[d] = probe[d];
+      bool inside = false;
+      try
+      {
+        const auto found = dealii::GridTools::find_active_cell_around_point(
+          dealii::MappingQ1<dim>(),
+          static_cast<const dealii::Triangulation<dim> &>(*triangulation),
+          p);
+        inside = found.first.state() == dealii::IteratorState::valid
+                 && dealii::GeometryInfo<dim>::is_inside_unit_cell(found.second,
+                                                                   1e-10);
+      }
+      catch (...)
+      {
+      }
+      if (!inside)
+      {
+        // The coarse mesh exists on every rank: report its extent.
+        dealii::Point<dim> lo = triangulation->get_vertices()[0], hi = lo;
+        for (const auto &v : triangulation->get_vertices())
+          for (unsigned int d = 0; d < dim; ++d)
+          {
+            lo[d] = std::min(lo[d], v[d]);
+            hi[d] = std::max(hi[d], v[d]);
+          }
+        std::ostringstream message;
+        message << "Postprocess/Probe point = ";
+        for (unsigned int d = 0; d < dim; ++d)
+          message << (d > 0 ? ", " : "") << p[d];
+        message << ": lies outside the mesh (";
+        const char *axis[] = {"x", "y", "z"};
+        for (unsigned int d = 0; d < dim; ++d)
+          message << (d > 0 ? ", " : "") << axis[d] << " in " << lo[d] << " .. "
+                  << hi[d];
+        message << (electrolyte.scales.dimensionless ? ")" : " nm)");
+        throw InputError(message.str());
+      }
+    }
     triangulation->refine_global(
       parameters.refinement.initial_global_refinements);
+    timer
+      = std::make_unique<dealii::TimerOutput>(communicator,
+                                              pcout,
+                                              dealii::TimerOutput::never,
+                                              dealii::TimerOutput::wall_times);
   }
 
 
@@ -81,7 +129,7 @@ namespace exsolve
   PoissonBoltzmannProblem<dim, LinearAlgebra>::setup_dofs()
   {
     using namespace dealii;
-    TimerOutput::Scope t(timer, "setup");
+    TimerOutput::Scope t(*timer, "setup");
     dof_handler.distribute_dofs(fe);
     locally_owned_dofs = dof_handler.locally_owned_dofs();
     DoFTools::extract_locally_relevant_dofs(dof_handler, locally_relevant_dofs);
@@ -104,7 +152,10 @@ namespace exsolve
     update_constraints.close();
 
     DynamicSparsityPattern dsp(locally_relevant_dofs);
-    DoFTools::make_sparsity_pattern(dof_handler, dsp, update_constraints, false);
+    DoFTools::make_sparsity_pattern(dof_handler,
+                                    dsp,
+                                    update_constraints,
+                                    false);
     SparsityTools::distribute_sparsity_pattern(dsp,
                                                locally_owned_dofs,
                                                communicator,
@@ -129,11 +180,8 @@ namespace exsolve
     using namespace dealii;
     std::map<types::global_dof_index, double> values;
     for (const auto &[id, psi] : bc.dirichlet)
-      VectorTools::interpolate_boundary_values(dof_handler,
-                                               id,
-                                               Functions::ConstantFunction<dim>(
-                                                 psi),
-                                               values);
+      VectorTools::interpolate_boundary_values(
+        dof_handler, id, Functions::ConstantFunction<dim>(psi), values);
     for (const auto &[dof, value] : values)
       if (locally_owned_dofs.is_element(dof))
         u[dof] = value;
@@ -150,73 +198,158 @@ namespace exsolve
     VectorType       &residual)
   {
     using namespace dealii;
-    TimerOutput::Scope t(timer, "assemble residual");
+    TimerOutput::Scope t(*timer, "assemble residual");
     ghosted_work = u;
     residual     = 0;
 
     const QGauss<dim>     quadrature(fe.degree + 1);
     const QGauss<dim - 1> face_quadrature(fe.degree + 1);
-    FEValues<dim>         fe_values(fe,
-                            quadrature,
-                            update_values | update_gradients |
-                              update_JxW_values);
-    FEFaceValues<dim>     fe_face_values(fe,
+    FEValues<dim>         fe_values(
+      fe, quadrature, update_values | update_gradients | update_JxW_values);
+    FEFaceValues<dim>   fe_face_values(fe,
                                      face_quadrature,
                                      update_values | update_JxW_values);
-    const unsigned int    n = fe.n_dofs_per_cell();
-    Vector<double>        cell_residual(n);
-    std::vector<double>   psi(quadrature.size()), psi_face(face_quadrature.size());
+    const unsigned int  n = fe.n_dofs_per_cell();
+    Vector<double>      cell_residual(n);
+    std::vector<double> psi(quadrature.size()),
+      psi_face(face_quadrature.size());
     std::vector<Tensor<1, dim>>          grad_psi(quadrature.size());
     std::vector<types::global_dof_index> dofs(n);
     const double lambda2 = electrolyte.scales.lambda_squared;
 
     for (const auto &cell : dof_handler.active_cell_iterators())
       if (cell->is_locally_owned())
+      {
+        fe_values.reinit(cell);
+        fe_values.get_function_values(ghosted_work, psi);
+        fe_values.get_function_gradients(ghosted_work, grad_psi);
+        cell_residual = 0;
+        for (const unsigned int q : fe_values.quadrature_point_indices())
+        {
+          const double rho = electrolyte.charge_density(psi[q]);
+          const double dx  = fe_values.JxW(q);
+          for (unsigned int i = 0; i < n; ++i)
+            cell_residual(i)
+              += (lambda2 * grad_psi[q] * fe_values.shape_grad(i, q)
+                  - rho * fe_values.shape_value(i, q))
+                 * dx;
+        }
+        for (const auto &face : cell->face_iterators())
+          if (face->at_boundary())
+          {
+            const auto id      = face->boundary_id();
+            const auto neumann = bc.neumann.find(id);
+            const auto robin   = bc.robin.find(id);
+            if (neumann == bc.neumann.end() && robin == bc.robin.end())
+              continue;
+            fe_face_values.reinit(cell, face);
+            fe_face_values.get_function_values(ghosted_work, psi_face);
+            for (const unsigned int q :
+                 fe_face_values.quadrature_point_indices())
+            {
+              const double flux = neumann != bc.neumann.end()
+                                    ? neumann->second
+                                    : robin->second.first
+                                        * (robin->second.second - psi_face[q]);
+              for (unsigned int i = 0; i < n; ++i)
+                cell_residual(i) -= flux * fe_face_values.shape_value(i, q)
+                                    * fe_face_values.JxW(q);
+            }
+          }
+        cell->get_dof_indices(dofs);
+        update_constraints.distribute_local_to_global(cell_residual,
+                                                      dofs,
+                                                      residual);
+      }
+    residual.compress(VectorOperation::add);
+    return residual.l2_norm();
+  }
+
+
+
+  template <int dim, class LinearAlgebra>
+  void
+  PoissonBoltzmannProblem<dim, LinearAlgebra>::assemble_jacobian(
+    const VectorType &u)
+  {
+    using namespace dealii;
+    {
+      TimerOutput::Scope t(*timer, "assemble Jacobian");
+      ghosted_work = u;
+      jacobian     = 0;
+      const QGauss<dim>     quadrature(fe.degree + 1);
+      const QGauss<dim - 1> face_quadrature(fe.degree + 1);
+      FEValues<dim>         fe_values(
+        fe, quadrature, update_values | update_gradients | update_JxW_values);
+      FEFaceValues<dim>                    fe_face_values(fe,
+                                       face_quadrature,
+                                       update_values | update_JxW_values);
+      const unsigned int                   n = fe.n_dofs_per_cell();
+      FullMatrix<double>                   cell_matrix(n, n);
+      std::vector<double>                  psi(quadrature.size());
+      std::vector<types::global_dof_index> dofs(n);
+      const double lambda2 = electrolyte.scales.lambda_squared;
+
+      for (const auto &cell : dof_handler.active_cell_iterators())
+        if (cell->is_locally_owned())
         {
           fe_values.reinit(cell);
           fe_values.get_function_values(ghosted_work, psi);
-          fe_values.get_function_gradients(ghosted_work, grad_psi);
-          cell_residual = 0;
+          cell_matrix = 0;
           for (const unsigned int q : fe_values.quadrature_point_indices())
-            {
-              const double rho = electrolyte.charge_density(psi[q]);
-              const double dx  = fe_values.JxW(q);
-              for (unsigned int i = 0; i < n; ++i)
-                cell_residual(i) +=
-                  (lambda2 * grad_psi[q] * fe_values.shape_grad(i, q) -
-                   rho * fe_values.shape_value(i, q)) *
-                  dx;
-            }
+          {
+            // -d rho/d psi >= 0: the linearised operator is SPD.
+            const double screening
+              = -electrolyte.charge_density_derivative(psi[q]);
+            const double dx = fe_values.JxW(q);
+            for (unsigned int i = 0; i < n; ++i)
+              for (unsigned int j = 0; j < n; ++j)
+                cell_matrix(i, j) += (lambda2 * fe_values.shape_grad(i, q)
+                                        * fe_values.shape_grad(j, q)
+                                      + screening * fe_values.shape_value(i, q)
+                                          * fe_values.shape_value(j, q))
+                                     * dx;
+          }
           for (const auto &face : cell->face_iterators())
             if (face->at_boundary())
-              {
-                const auto id      = face->boundary_id();
-                const auto neumann = bc.neumann.find(id);
-                const auto robin   = bc.robin.find(id);
-                if (neumann == bc.neumann.end() && robin == bc.robin.end())
-                  continue;
-                fe_face_values.reinit(cell, face);
-                fe_face_values.get_function_values(ghosted_work, psi_face);
-                for (const unsigned int q :
-                     fe_face_values.quadrature_point_indices())
-                  {
-                    const double flux =
-                      neumann != bc.neumann.end() ?
-                        neumann->second :
-                        robin->second.first * (robin->second.second - psi_face[q]);
-                    for (unsigned int i = 0; i < n; ++i)
-                      cell_residual(i) -= flux *
-                                          fe_face_values.shape_value(i, q) *
-                                          fe_face_values.JxW(q);
-                  }
-              }
+            {
+              const auto robin = bc.robin.find(face->boundary_id());
+              if (robin == bc.robin.end())
+                continue;
+              fe_face_values.reinit(cell, face);
+              for (const unsigned int q :
+                   fe_face_values.quadrature_point_indices())
+                for (unsigned int i = 0; i < n; ++i)
+                  for (unsigned int j = 0; j < n; ++j)
+                    cell_matrix(i, j) += robin->second.first
+                                         * fe_face_values.shape_value(i, q)
+                                         * fe_face_values.shape_value(j, q)
+                                         * fe_face_values.JxW(q);
+            }
           cell->get_dof_indices(dofs);
-          update_constraints.distribute_local_to_global(cell_residual,
+          update_constraints.distribute_local_to_global(cell_matrix,
                                                         dofs,
-                                                        residual);
+                                                        jacobian);
         }
-    residual.compress(VectorOperation::add);
-    return residual.l2_norm();
+      jacobian.compress(VectorOperation::add);
+    }
+  }
+
+
+
+  template <int dim, class LinearAlgebra>
+  void
+  PoissonBoltzmannProblem<dim, LinearAlgebra>::jacobian_vmult(
+    const VectorType &u,
+    const VectorType &v,
+    VectorType       &Jv)
+  {
+    assemble_jacobian(u);
+    jacobian.vmult(Jv, v);
+    for (const auto i : locally_owned_dofs)
+      if (update_constraints.is_constrained(i))
+        Jv[i] = 0.;
+    Jv.compress(dealii::VectorOperation::insert);
   }
 
 
@@ -230,94 +363,30 @@ namespace exsolve
     const double      tolerance)
   {
     using namespace dealii;
-    {
-      TimerOutput::Scope t(timer, "assemble Jacobian");
-      ghosted_work = u;
-      jacobian     = 0;
-      const QGauss<dim>     quadrature(fe.degree + 1);
-      const QGauss<dim - 1> face_quadrature(fe.degree + 1);
-      FEValues<dim>         fe_values(fe,
-                              quadrature,
-                              update_values | update_gradients |
-                                update_JxW_values);
-      FEFaceValues<dim>     fe_face_values(fe,
-                                       face_quadrature,
-                                       update_values | update_JxW_values);
-      const unsigned int    n = fe.n_dofs_per_cell();
-      FullMatrix<double>    cell_matrix(n, n);
-      std::vector<double>   psi(quadrature.size());
-      std::vector<types::global_dof_index> dofs(n);
-      const double lambda2 = electrolyte.scales.lambda_squared;
-
-      for (const auto &cell : dof_handler.active_cell_iterators())
-        if (cell->is_locally_owned())
-          {
-            fe_values.reinit(cell);
-            fe_values.get_function_values(ghosted_work, psi);
-            cell_matrix = 0;
-            for (const unsigned int q : fe_values.quadrature_point_indices())
-              {
-                // -d rho/d psi >= 0: the linearised operator is SPD.
-                const double screening =
-                  -electrolyte.charge_density_derivative(psi[q]);
-                const double dx = fe_values.JxW(q);
-                for (unsigned int i = 0; i < n; ++i)
-                  for (unsigned int j = 0; j < n; ++j)
-                    cell_matrix(i, j) +=
-                      (lambda2 * fe_values.shape_grad(i, q) *
-                         fe_values.shape_grad(j, q) +
-                       screening * fe_values.shape_value(i, q) *
-                         fe_values.shape_value(j, q)) *
-                      dx;
-              }
-            for (const auto &face : cell->face_iterators())
-              if (face->at_boundary())
-                {
-                  const auto robin = bc.robin.find(face->boundary_id());
-                  if (robin == bc.robin.end())
-                    continue;
-                  fe_face_values.reinit(cell, face);
-                  for (const unsigned int q :
-                       fe_face_values.quadrature_point_indices())
-                    for (unsigned int i = 0; i < n; ++i)
-                      for (unsigned int j = 0; j < n; ++j)
-                        cell_matrix(i, j) += robin->second.first *
-                                             fe_face_values.shape_value(i, q) *
-                                             fe_face_values.shape_value(j, q) *
-                                             fe_face_values.JxW(q);
-                }
-            cell->get_dof_indices(dofs);
-            update_constraints.distribute_local_to_global(cell_matrix,
-                                                          dofs,
-                                                          jacobian);
-          }
-      jacobian.compress(VectorOperation::add);
-    }
-
-    TimerOutput::Scope t(timer, "linear solve");
+    assemble_jacobian(u);
+    TimerOutput::Scope                     t(*timer, "linear solve");
     typename LinearAlgebra::Preconditioner amg;
     LinearAlgebra::initialize_amg(amg, jacobian, dim, fe.degree);
-    SolverControl control(parameters.newton.linear_max_iterations,
-                      tolerance,
-                      /*log_history=*/false,
-                      /*log_result=*/false);
+    SolverControl        control(parameters.newton.linear_max_iterations,
+                          tolerance,
+                          /*log_history=*/false,
+                          /*log_result=*/false);
     SolverCG<VectorType> cg(control);
     du = 0;
     try
-      {
-        cg.solve(jacobian, du, rhs, amg);
-      }
+    {
+      cg.solve(jacobian, du, rhs, amg);
+    }
     catch (const SolverControl::NoConvergence &exc)
-      {
-        throw SolverFailure(
-          "the linear solver (CG with algebraic multigrid) did not reach the "
-          "tolerance " +
-          std::to_string(tolerance) + " in " +
-          std::to_string(exc.last_step) + " iterations (residual " +
-          std::to_string(exc.last_residual) +
-          "); raise 'Solver/Maximum linear iterations' or check the mesh "
+    {
+      throw SolverFailure(
+        "the linear solver (CG with algebraic multigrid) did not reach the "
+        "tolerance "
+        + std::to_string(tolerance) + " in " + std::to_string(exc.last_step)
+        + " iterations (residual " + std::to_string(exc.last_residual)
+        + "); raise 'Solver/Maximum linear iterations' or check the mesh "
           "for degenerate cells");
-      }
+    }
     update_constraints.distribute(du);
     return control.last_step();
   }
@@ -329,63 +398,64 @@ namespace exsolve
   PoissonBoltzmannProblem<dim, LinearAlgebra>::refine_mesh()
   {
     using namespace dealii;
-    TimerOutput::Scope t(timer, "refinement and transfer");
+    TimerOutput::Scope t(*timer, "refinement and transfer");
     ghosted_solution = solution;
-    if (parameters.refinement.strategy == RefinementParameters::Strategy::uniform)
+    if (parameters.refinement.strategy
+        == RefinementParameters::Strategy::uniform)
       for (const auto &cell : triangulation->active_cell_iterators())
         if (cell->is_locally_owned() || !is_p4est(*triangulation))
           cell->set_refine_flag();
-    if (parameters.refinement.strategy ==
-        RefinementParameters::Strategy::adaptive)
-      {
-        Vector<float> indicators(triangulation->n_active_cells());
-        KellyErrorEstimator<dim>::estimate(
-          dof_handler,
-          QGauss<dim - 1>(fe.degree + 1),
-          {},
-          ghosted_solution,
-          indicators,
-          ComponentMask(),
-          nullptr,
-          numbers::invalid_unsigned_int,
-          triangulation->locally_owned_subdomain());
-        if (parameters.refinement.error_norm == RefinementParameters::Norm::L2)
-          for (const auto &cell : triangulation->active_cell_iterators())
-            if (cell->is_locally_owned())
-              indicators(cell->active_cell_index()) *= cell->diameter();
-        mark_cells(*triangulation, indicators, parameters.refinement);
-      }
+    if (parameters.refinement.strategy
+        == RefinementParameters::Strategy::adaptive)
+    {
+      Vector<float> indicators(triangulation->n_active_cells());
+      KellyErrorEstimator<dim>::estimate(
+        dof_handler,
+        QGauss<dim - 1>(fe.degree + 1),
+        {},
+        ghosted_solution,
+        indicators,
+        ComponentMask(),
+        nullptr,
+        numbers::invalid_unsigned_int,
+        triangulation->locally_owned_subdomain());
+      if (parameters.refinement.error_norm == RefinementParameters::Norm::L2)
+        for (const auto &cell : triangulation->active_cell_iterators())
+          if (cell->is_locally_owned())
+            indicators(cell->active_cell_index()) *= cell->diameter();
+      mark_cells(*triangulation, indicators, parameters.refinement);
+    }
 
     if (is_p4est(*triangulation))
-      {
-        parallel::distributed::SolutionTransfer<dim, VectorType> transfer(
-          dof_handler);
-        triangulation->prepare_coarsening_and_refinement();
-        transfer.prepare_for_coarsening_and_refinement(ghosted_solution);
-        triangulation->execute_coarsening_and_refinement();
-        setup_dofs();
-        transfer.interpolate(solution);
-      }
+    {
+      parallel::distributed::SolutionTransfer<dim, VectorType> transfer(
+        dof_handler);
+      triangulation->prepare_coarsening_and_refinement();
+      transfer.prepare_for_coarsening_and_refinement(ghosted_solution);
+      triangulation->execute_coarsening_and_refinement();
+      setup_dofs();
+      transfer.interpolate(solution);
+    }
     else
-      {
-        // Replicated mesh: transfer a full copy that every rank holds.
-        const IndexSet all = complete_index_set(dof_handler.n_dofs());
-        VectorType     replicated(locally_owned_dofs, all, communicator);
-        replicated = solution;
-        Vector<double> old_values(dof_handler.n_dofs());
-        for (types::global_dof_index i = 0; i < dof_handler.n_dofs(); ++i)
-          old_values[i] = replicated[i];
-        SolutionTransfer<dim, Vector<double>> transfer(dof_handler);
-        triangulation->prepare_coarsening_and_refinement();
-        transfer.prepare_for_coarsening_and_refinement(old_values);
-        triangulation->execute_coarsening_and_refinement();
-        setup_dofs();
-        Vector<double> new_values(dof_handler.n_dofs());
-        transfer.interpolate(old_values, new_values);
-        for (const auto i : locally_owned_dofs)
-          solution[i] = new_values[i];
-        solution.compress(VectorOperation::insert);
-      }
+    {
+      // Replicated mesh: transfer a full copy that every rank holds.
+      const IndexSet all = complete_index_set(dof_handler.n_dofs());
+      VectorType     replicated(locally_owned_dofs, all, communicator);
+      replicated = solution;
+      Vector<double> old_values(dof_handler.n_dofs());
+      for (types::global_dof_index i = 0; i < dof_handler.n_dofs(); ++i)
+        old_values[i] = replicated[i];
+      SolutionTransfer<dim, Vector<double>> transfer(dof_handler);
+      triangulation->prepare_coarsening_and_refinement();
+      transfer.prepare_for_coarsening_and_refinement(old_values);
+      triangulation->execute_coarsening_and_refinement();
+      setup_dofs();
+      Vector<double> new_values(dof_handler.n_dofs());
+      transfer.interpolate(old_values, new_values);
+      for (const auto i : locally_owned_dofs)
+        solution[i] = new_values[i];
+      solution.compress(VectorOperation::insert);
+    }
     hanging_node_constraints.distribute(solution);
     apply_dirichlet_values(solution);
   }
@@ -397,79 +467,76 @@ namespace exsolve
   PoissonBoltzmannProblem<dim, LinearAlgebra>::run(const RunDirectory *output)
   {
     using namespace dealii;
-    Timer wall_clock(communicator, /*sync_lap_times=*/true);
+    Timer                    wall_clock(communicator, /*sync_lap_times=*/true);
     NewtonSolver<VectorType> newton(parameters.newton, pcout);
     double                   first_residual = 0;
 
     for (unsigned int cycle = 0; cycle < parameters.refinement.cycles; ++cycle)
+    {
+      if (cycle == 0)
       {
-        if (cycle == 0)
-          {
-            setup_dofs();
-            solution = 0;
-            apply_dirichlet_values(solution);
-          }
-        else
-          refine_mesh();
-
-        pcout << "Cycle " << cycle << ": "
-              << triangulation->n_global_active_cells() << " cells, "
-              << dof_handler.n_dofs() << " DoFs, max level "
-              << triangulation->n_global_levels() - 1 << std::endl;
-
-        const NewtonReport report = newton.solve(
-          solution,
-          [this](const VectorType &u, VectorType &r) {
-            return assemble_residual(u, r);
-          },
-          [this](const VectorType &u,
-                 const VectorType &rhs,
-                 VectorType       &du,
-                 const double      tolerance) {
-            return solve_linearized(u, rhs, du, tolerance);
-          },
-          first_residual);
-        // Later cycles start from a transferred solution whose residual is
-        // already small: measure convergence against the first one.
-        if (cycle == 0)
-          first_residual = report.initial_residual;
-        ghosted_solution = solution;
-
-        CycleStatistics stats;
-        stats.cycle             = cycle;
-        stats.active_cells      = triangulation->n_global_active_cells();
-        stats.dofs              = dof_handler.n_dofs();
-        stats.newton_iterations = report.iterations;
-        stats.linear_iterations = report.linear_iterations;
-        stats.final_residual    = report.final_residual;
-        {
-          TimerOutput::Scope t(timer, "postprocessing");
-          compute_statistics(stats);
-        }
-        stats.wall_time = wall_clock.wall_time();
-        cycle_statistics.push_back(stats);
-
-        pcout << "    " << report.iterations << " Newton iterations, "
-              << report.linear_iterations << " CG iterations";
-        if (!parameters.postprocess.probe_point.empty())
-          pcout << ", phi_mid = " << std::setprecision(10)
-                << stats.potential_probe;
-        pcout << ", int_phi = " << std::setprecision(10)
-              << stats.potential_integral;
-        if (stats.l2_error >= 0)
-          pcout << ", L2 error = " << std::scientific << std::setprecision(4)
-                << stats.l2_error << std::defaultfloat;
-        for (const auto &[name, sigma] : stats.boundary_charge)
-          pcout << ", sigma(" << name << ") = " << std::setprecision(6)
-                << sigma;
-        pcout << std::endl;
-
-        if (output != nullptr && parameters.output.write_vtu)
-          {
-            TimerOutput::Scope t(timer, "output");
-            write_fields(*output, cycle);
-          }
+        setup_dofs();
+        solution = 0;
+        apply_dirichlet_values(solution);
       }
+      else
+        refine_mesh();
+
+      pcout << "Cycle " << cycle << ": "
+            << triangulation->n_global_active_cells() << " cells, "
+            << dof_handler.n_dofs() << " DoFs, max level "
+            << triangulation->n_global_levels() - 1 << std::endl;
+
+      const NewtonReport report = newton.solve(
+        solution,
+        [this](const VectorType &u, VectorType &r)
+        { return assemble_residual(u, r); },
+        [this](const VectorType &u,
+               const VectorType &rhs,
+               VectorType       &du,
+               const double      tolerance)
+        { return solve_linearized(u, rhs, du, tolerance); },
+        first_residual);
+      // Later cycles start from a transferred solution whose residual is
+      // already small: measure convergence against the first one.
+      if (cycle == 0)
+        first_residual = report.initial_residual;
+      ghosted_solution = solution;
+
+      CycleStatistics stats;
+      stats.cycle             = cycle;
+      stats.active_cells      = triangulation->n_global_active_cells();
+      stats.dofs              = dof_handler.n_dofs();
+      stats.newton_iterations = report.iterations;
+      stats.linear_iterations = report.linear_iterations;
+      stats.final_residual    = report.final_residual;
+      {
+        TimerOutput::Scope t(*timer, "postprocessing");
+        compute_statistics(stats);
+      }
+      stats.wall_time = wall_clock.wall_time();
+      cycle_statistics.push_back(stats);
+
+      pcout << "    " << report.iterations << " Newton iterations, "
+            << report.linear_iterations << " CG iterations";
+      if (!parameters.postprocess.probe_point.empty())
+        pcout << ", phi_mid = " << std::setprecision(10)
+              << stats.potential_probe;
+      pcout << ", int_phi = " << std::setprecision(10)
+            << stats.potential_integral;
+      if (stats.l2_error >= 0)
+        pcout << ", L2 error = " << std::scientific << std::setprecision(4)
+              << stats.l2_error << std::defaultfloat;
+      for (const auto &[name, sigma] : stats.boundary_charge)
+        pcout << ", sigma(" << name << ") = " << std::setprecision(6) << sigma;
+      pcout << std::endl;
+
+      if (output != nullptr && parameters.output.write_vtu)
+      {
+        TimerOutput::Scope t(*timer, "output");
+        write_fields(*output, cycle);
+      }
+    }
   }
 
 
@@ -482,27 +549,27 @@ namespace exsolve
     using namespace dealii;
     const auto &probe = parameters.postprocess.probe_point;
     if (!probe.empty())
-      {
-        Point<dim> p;
-        for (unsigned int d = 0; d < dim; ++d)
-          p[d] = probe[d];
-        stats.potential_probe = potential_at(p);
-      }
+    {
+      Point<dim> p;
+      for (unsigned int d = 0; d < dim; ++d)
+        p[d] = probe[d];
+      stats.potential_probe = potential_at(p);
+    }
     stats.potential_integral = potential_integral();
-    if (parameters.postprocess.planar_layer_reference)
-      {
-        const PlanarLayerReference reference(electrolyte,
-                                             bc.dirichlet.at(0),
-                                             parameters.geometry.lengths[0]);
-        stats.l2_error = l2_error(PlanarLayerFunction<dim>(reference)) *
-                         electrolyte.scales.potential();
-      }
-    for (const auto &[id, psi] : bc.dirichlet)
-      {
-        (void)psi;
-        const std::string name      = boundary_names.name(id);
-        stats.boundary_charge[name] = boundary_charge_density(name);
-      }
+    if (planar_reference)
+      stats.l2_error = l2_error(PlanarLayerFunction<dim>(*planar_reference))
+                       * electrolyte.scales.potential();
+    // The charge of boundaries whose potential is not given by a charge.
+    for (const auto &entry : bc.dirichlet)
+    {
+      const std::string name      = boundary_names.name(entry.first);
+      stats.boundary_charge[name] = boundary_charge_density(name);
+    }
+    for (const auto &entry : bc.robin)
+    {
+      const std::string name      = boundary_names.name(entry.first);
+      stats.boundary_charge[name] = boundary_charge_density(name);
+    }
   }
 
 
@@ -517,35 +584,35 @@ namespace exsolve
     // (continuous field: all agree) and divide by the number of such ranks.
     double local_value = 0, local_count = 0;
     try
-      {
-        const auto cells =
-          GridTools::find_all_active_cells_around_point(MappingQ1<dim>(),
+    {
+      const auto cells
+        = GridTools::find_all_active_cells_around_point(MappingQ1<dim>(),
                                                         dof_handler,
                                                         point);
-        for (const auto &[cell, unit_point] : cells)
-          if (cell->is_locally_owned())
-            {
-              const Quadrature<dim> q(
-                GeometryInfo<dim>::project_to_unit_cell(unit_point));
-              FEValues<dim>       fe_values(fe, q, update_values);
-              std::vector<double> value(1);
-              fe_values.reinit(cell);
-              fe_values.get_function_values(ghosted_solution, value);
-              local_value = value[0];
-              local_count = 1;
-              break;
-            }
-      }
+      for (const auto &[cell, unit_point] : cells)
+        if (cell->is_locally_owned())
+        {
+          const Quadrature<dim> q(
+            GeometryInfo<dim>::project_to_unit_cell(unit_point));
+          FEValues<dim>       fe_values(fe, q, update_values);
+          std::vector<double> value(1);
+          fe_values.reinit(cell);
+          fe_values.get_function_values(ghosted_solution, value);
+          local_value = value[0];
+          local_count = 1;
+          break;
+        }
+    }
     catch (...)
-      {
-        // The point is not in this rank's part of the mesh.
-      }
+    {
+      // The point is not in this rank's part of the mesh.
+    }
     const double count = Utilities::MPI::sum(local_count, communicator);
     if (count == 0)
       throw InputError("Postprocess/Probe point: the point lies outside the "
                        "mesh");
-    return Utilities::MPI::sum(local_value, communicator) / count *
-           electrolyte.scales.potential();
+    return Utilities::MPI::sum(local_value, communicator) / count
+           * electrolyte.scales.potential();
   }
 
 
@@ -555,20 +622,20 @@ namespace exsolve
   PoissonBoltzmannProblem<dim, LinearAlgebra>::potential_integral() const
   {
     using namespace dealii;
-    const QGauss<dim>   quadrature(fe.degree + 1);
-    FEValues<dim>       fe_values(fe, quadrature, update_values | update_JxW_values);
+    const QGauss<dim> quadrature(fe.degree + 1);
+    FEValues<dim> fe_values(fe, quadrature, update_values | update_JxW_values);
     std::vector<double> psi(quadrature.size());
     double              integral = 0;
     for (const auto &cell : dof_handler.active_cell_iterators())
       if (cell->is_locally_owned())
-        {
-          fe_values.reinit(cell);
-          fe_values.get_function_values(ghosted_solution, psi);
-          for (const unsigned int q : fe_values.quadrature_point_indices())
-            integral += psi[q] * fe_values.JxW(q);
-        }
-    return Utilities::MPI::sum(integral, communicator) *
-           electrolyte.scales.potential();
+      {
+        fe_values.reinit(cell);
+        fe_values.get_function_values(ghosted_solution, psi);
+        for (const unsigned int q : fe_values.quadrature_point_indices())
+          integral += psi[q] * fe_values.JxW(q);
+      }
+    return Utilities::MPI::sum(integral, communicator)
+           * electrolyte.scales.potential();
   }
 
 
@@ -579,7 +646,7 @@ namespace exsolve
     const dealii::Function<dim> &exact) const
   {
     using namespace dealii;
-    Vector<float> cellwise(triangulation->n_active_cells());
+    Vector<double> cellwise(triangulation->n_active_cells());
     VectorTools::integrate_difference(dof_handler,
                                       ghosted_solution,
                                       exact,
@@ -599,15 +666,16 @@ namespace exsolve
     const std::string &boundary_name) const
   {
     using namespace dealii;
-    const auto id =
-      boundary_names.id(boundary_name, "boundary charge of '" + boundary_name + "'");
+    const auto id
+      = boundary_names.id(boundary_name,
+                          "boundary charge of '" + boundary_name + "'");
 
     // Consistent flux: the weak residual tested with the discrete function
     // that is one on the boundary nodes equals int_Gamma lambda^2 dpsi/dn,
     // and converges faster than the pointwise gradient.
-    VectorType indicator(locally_owned_dofs, communicator);
-    const IndexSet boundary_dofs =
-      DoFTools::extract_boundary_dofs(dof_handler, ComponentMask(), {id});
+    VectorType     indicator(locally_owned_dofs, communicator);
+    const IndexSet boundary_dofs
+      = DoFTools::extract_boundary_dofs(dof_handler, ComponentMask(), {id});
     for (const auto i : boundary_dofs)
       if (locally_owned_dofs.is_element(i))
         indicator[i] = 1.;
@@ -618,36 +686,34 @@ namespace exsolve
 
     const QGauss<dim>     quadrature(fe.degree + 1);
     const QGauss<dim - 1> face_quadrature(fe.degree + 1);
-    FEValues<dim>         fe_values(fe,
-                            quadrature,
-                            update_values | update_gradients |
-                              update_JxW_values);
-    FEFaceValues<dim>     fe_face_values(fe, face_quadrature, update_JxW_values);
-    std::vector<double>   psi(quadrature.size()), w(quadrature.size());
+    FEValues<dim>         fe_values(
+      fe, quadrature, update_values | update_gradients | update_JxW_values);
+    FEFaceValues<dim>   fe_face_values(fe, face_quadrature, update_JxW_values);
+    std::vector<double> psi(quadrature.size()), w(quadrature.size());
     std::vector<Tensor<1, dim>> grad_psi(quadrature.size()),
       grad_w(quadrature.size());
     double flux = 0, area = 0;
     for (const auto &cell : dof_handler.active_cell_iterators())
       if (cell->is_locally_owned())
-        {
-          fe_values.reinit(cell);
-          fe_values.get_function_values(ghosted_solution, psi);
-          fe_values.get_function_gradients(ghosted_solution, grad_psi);
-          fe_values.get_function_values(test, w);
-          fe_values.get_function_gradients(test, grad_w);
-          for (const unsigned int q : fe_values.quadrature_point_indices())
-            flux += (electrolyte.scales.lambda_squared * grad_psi[q] * grad_w[q] -
-                     electrolyte.charge_density(psi[q]) * w[q]) *
-                    fe_values.JxW(q);
-          for (const auto &face : cell->face_iterators())
-            if (face->at_boundary() && face->boundary_id() == id)
-              {
-                fe_face_values.reinit(cell, face);
-                for (const unsigned int q :
-                     fe_face_values.quadrature_point_indices())
-                  area += fe_face_values.JxW(q);
-              }
-        }
+      {
+        fe_values.reinit(cell);
+        fe_values.get_function_values(ghosted_solution, psi);
+        fe_values.get_function_gradients(ghosted_solution, grad_psi);
+        fe_values.get_function_values(test, w);
+        fe_values.get_function_gradients(test, grad_w);
+        for (const unsigned int q : fe_values.quadrature_point_indices())
+          flux += (electrolyte.scales.lambda_squared * grad_psi[q] * grad_w[q]
+                   - electrolyte.charge_density(psi[q]) * w[q])
+                  * fe_values.JxW(q);
+        for (const auto &face : cell->face_iterators())
+          if (face->at_boundary() && face->boundary_id() == id)
+          {
+            fe_face_values.reinit(cell, face);
+            for (const unsigned int q :
+                 fe_face_values.quadrature_point_indices())
+              area += fe_face_values.JxW(q);
+          }
+      }
     flux = Utilities::MPI::sum(flux, communicator);
     area = Utilities::MPI::sum(area, communicator);
     // In 1D the boundary "area" is a point of measure one.
@@ -676,27 +742,28 @@ namespace exsolve
     data_out.add_data_vector(subdomain, "mpi_rank");
     data_out.build_patches(fe.degree);
 
-    const unsigned int rank = triangulation->locally_owned_subdomain();
-    const unsigned int n_ranks =
-      Utilities::MPI::n_mpi_processes(communicator);
-    const std::string stem = "solution-" + Utilities::int_to_string(cycle, 4);
-    output.write_atomically(stem + "." + Utilities::int_to_string(rank, 4) +
-                              ".vtu",
-                            [&](std::ostream &out) { data_out.write_vtu(out); });
+    const unsigned int rank    = triangulation->locally_owned_subdomain();
+    const unsigned int n_ranks = Utilities::MPI::n_mpi_processes(communicator);
+    const std::string  stem = "solution-" + Utilities::int_to_string(cycle, 4);
+    output.write_atomically(stem + "." + Utilities::int_to_string(rank, 4)
+                              + ".vtu",
+                            [&](std::ostream &out)
+                            { data_out.write_vtu(out); });
     const int ierr = MPI_Barrier(communicator);
     AssertThrowMPI(ierr);
     pvd_records.emplace_back(cycle, stem + ".pvtu");
     if (rank == 0)
-      {
-        std::vector<std::string> pieces;
-        for (unsigned int r = 0; r < n_ranks; ++r)
-          pieces.push_back(stem + "." + Utilities::int_to_string(r, 4) + ".vtu");
-        output.write_atomically(stem + ".pvtu", [&](std::ostream &out) {
-          data_out.write_pvtu_record(out, pieces);
-        });
-        output.write_atomically("solution.pvd", [&](std::ostream &out) {
-          DataOutBase::write_pvd_record(out, pvd_records);
-        });
-      }
+    {
+      std::vector<std::string> pieces;
+      for (unsigned int r = 0; r < n_ranks; ++r)
+        pieces.push_back(stem + "." + Utilities::int_to_string(r, 4) + ".vtu");
+      output.write_atomically(stem + ".pvtu",
+                              [&](std::ostream &out)
+                              { data_out.write_pvtu_record(out, pieces); });
+      output.write_atomically("solution.pvd",
+                              [&](std::ostream &out) {
+                                DataOutBase::write_pvd_record(out, pvd_records);
+                              });
+    }
   }
 } // namespace exsolve

@@ -27,11 +27,13 @@ namespace exsolve
                  ConditionalOStream               &pcout)
     {
       const auto &e = p.electrolyte;
-      pcout << "exsolve " << version_string << ": Poisson-Boltzmann space charge, "
-            << dim << "D, " << n_ranks << " MPI rank(s), " << backend
-            << ", Q" << p.polynomial_degree << " elements\n";
+      pcout << "exsolve " << version_string
+            << ": Poisson-Boltzmann space charge, " << dim << "D, " << n_ranks
+            << " MPI rank(s), " << backend << ", Q" << p.polynomial_degree
+            << " elements\n";
       if (e.scales.dimensionless)
-        pcout << "  dimensionless: lambda = " << std::sqrt(e.scales.lambda_squared)
+        pcout << "  dimensionless: lambda = "
+              << std::sqrt(e.scales.lambda_squared)
               << ", Debye length of the mobile species = " << e.debye_length()
               << "\n";
       else
@@ -53,50 +55,56 @@ namespace exsolve
         const PoissonBoltzmannParameters &parameters,
         const MPI_Comm                    comm)
     {
-      Timer                    wall(comm, true);
-      const bool               root = Utilities::MPI::this_mpi_process(comm) == 0;
-      const unsigned int       n_ranks = Utilities::MPI::n_mpi_processes(comm);
-      ConditionalOStream       pcout(std::cout, root);
+      Timer              wall(comm, true);
+      const bool         root    = Utilities::MPI::this_mpi_process(comm) == 0;
+      const unsigned int n_ranks = Utilities::MPI::n_mpi_processes(comm);
+      ConditionalOStream pcout(std::cout, root);
 
       // Everything that can be wrong with the input is checked here, before
       // the run directory exists.
-      PoissonBoltzmannProblem<dim, LinearAlgebra> problem(parameters, comm);
       RunDirectory::check_writable(parameters.output.directory,
                                    parameters.output.if_exists);
+      PoissonBoltzmannProblem<dim, LinearAlgebra> problem(parameters, comm);
 
       print_header(parameters, dim, LinearAlgebra::name, n_ranks, pcout);
       const RunDirectory output(parameters.output.directory,
                                 parameters.output.if_exists,
                                 comm);
       if (root)
-        output.write_atomically("parameters.prm", [&](std::ostream &out) {
-          prm.print_parameters(out,
-                               ParameterHandler::PRM |
-                                 ParameterHandler::KeepDeclarationOrder);
-        });
+        output.write_atomically("parameters.prm",
+                                [&](std::ostream &out)
+                                {
+                                  prm.print_parameters(
+                                    out,
+                                    ParameterHandler::PRM
+                                      | ParameterHandler::KeepDeclarationOrder);
+                                });
 
       int         code = exit_code::success;
       std::string failure;
       try
-        {
-          problem.run(&output);
-        }
+      {
+        problem.run(&output);
+      }
       catch (const SolverFailure &exc)
-        {
-          code    = exit_code::solver_failure;
-          failure = exc.what();
-        }
+      {
+        code    = exit_code::solver_failure;
+        failure = exc.what();
+      }
 
       const auto &stats = problem.statistics();
       if (root)
-        output.write_atomically("summary.csv", [&](std::ostream &out) {
-          out << "cycle,cells,dofs,newton_iterations,linear_iterations,"
-                 "residual,phi_mid,int_phi,l2_error";
-          if (!stats.empty())
-            for (const auto &entry : stats.front().boundary_charge)
-              out << ",sigma_" << entry.first;
-          out << ",wall_time_s\n" << std::setprecision(12);
-          for (const auto &s : stats)
+        output.write_atomically(
+          "summary.csv",
+          [&](std::ostream &out)
+          {
+            out << "cycle,cells,dofs,newton_iterations,linear_iterations,"
+                   "residual,phi_mid,int_phi,l2_error";
+            if (!stats.empty())
+              for (const auto &entry : stats.front().boundary_charge)
+                out << ",sigma_" << entry.first;
+            out << ",wall_time_s\n" << std::setprecision(12);
+            for (const auto &s : stats)
             {
               out << s.cycle << ',' << s.active_cells << ',' << s.dofs << ','
                   << s.newton_iterations << ',' << s.linear_iterations << ','
@@ -108,23 +116,23 @@ namespace exsolve
                 out << ',' << entry.second;
               out << ',' << s.wall_time << '\n';
             }
-        });
+          });
 
       problem.get_timer().print_summary();
       if (code != exit_code::success)
-        {
-          if (root)
-            std::cerr << "exsolve: solver failure: " << failure << std::endl;
-        }
+      {
+        if (root)
+          std::cerr << "exsolve: solver failure: " << failure << std::endl;
+      }
 
       long long newton = 0, linear = 0;
       for (const auto &s : stats)
-        {
-          newton += s.newton_iterations;
-          linear += s.linear_iterations;
-        }
-      const double     total = wall.wall_time();
-      BenchmarkReport  report;
+      {
+        newton += s.newton_iterations;
+        linear += s.linear_iterations;
+      }
+      const double    total = wall.wall_time();
+      BenchmarkReport report;
       report.add("name", parameters.postprocess.benchmark_name);
       report.add("dim", static_cast<long long>(dim));
       report.add("n", static_cast<long long>(parameters.geometry.subdivisions));
@@ -137,26 +145,26 @@ namespace exsolve
       report.add("linear_iterations_total", linear);
       report.add("peak_memory_mb", peak_memory_mb(comm));
       report.add("refinement",
-                 parameters.refinement.strategy ==
-                     RefinementParameters::Strategy::uniform ?
-                   std::string("uniform") :
-                   std::string("adaptive"));
+                 parameters.refinement.strategy
+                     == RefinementParameters::Strategy::uniform
+                   ? std::string("uniform")
+                   : std::string("adaptive"));
       report.add("linear_algebra", std::string(LinearAlgebra::name));
       report.add("cycles", static_cast<long long>(stats.size()));
       report.add("cells",
                  static_cast<long long>(
                    problem.get_triangulation().n_global_active_cells()));
       if (!stats.empty())
-        {
-          if (!parameters.postprocess.probe_point.empty())
-            report.add("phi_mid", stats.back().potential_probe);
-          report.add("int_phi", stats.back().potential_integral);
-          if (stats.back().l2_error >= 0)
-            report.add("l2_error", stats.back().l2_error);
-        }
+      {
+        if (!parameters.postprocess.probe_point.empty())
+          report.add("phi_mid", stats.back().potential_probe);
+        report.add("int_phi", stats.back().potential_integral);
+        if (stats.back().l2_error >= 0)
+          report.add("l2_error", stats.back().l2_error);
+      }
       report.add("status",
-                 code == exit_code::success ? std::string("converged") :
-                                              std::string("solver failure"));
+                 code == exit_code::success ? std::string("converged")
+                                            : std::string("solver failure"));
       pcout << report.line() << std::endl;
       return code;
     }
@@ -169,19 +177,19 @@ namespace exsolve
                               const PoissonBoltzmannParameters &parameters,
                               const MPI_Comm                    communicator)
   {
-    const bool petsc = parameters.linear_algebra ==
-                       PoissonBoltzmannParameters::LinearAlgebra::petsc;
+    const bool petsc = parameters.linear_algebra
+                       == PoissonBoltzmannParameters::LinearAlgebra::petsc;
     switch (parameters.geometry.dimension)
-      {
-        case 1:
-          return petsc ? run<1, PETScBackend>(prm, parameters, communicator) :
-                         run<1, TrilinosBackend>(prm, parameters, communicator);
-        case 2:
-          return petsc ? run<2, PETScBackend>(prm, parameters, communicator) :
-                         run<2, TrilinosBackend>(prm, parameters, communicator);
-        default:
-          return petsc ? run<3, PETScBackend>(prm, parameters, communicator) :
-                         run<3, TrilinosBackend>(prm, parameters, communicator);
-      }
+    {
+      case 1:
+        return petsc ? run<1, PETScBackend>(prm, parameters, communicator)
+                     : run<1, TrilinosBackend>(prm, parameters, communicator);
+      case 2:
+        return petsc ? run<2, PETScBackend>(prm, parameters, communicator)
+                     : run<2, TrilinosBackend>(prm, parameters, communicator);
+      default:
+        return petsc ? run<3, PETScBackend>(prm, parameters, communicator)
+                     : run<3, TrilinosBackend>(prm, parameters, communicator);
+    }
   }
 } // namespace exsolve

@@ -34,11 +34,11 @@ namespace exsolve
   {
     std::string quoted = "\"";
     for (const char c : value)
-      {
-        if (c == '"' || c == '\\')
-          quoted += '\\';
-        quoted += c;
-      }
+    {
+      if (c == '"' || c == '\\')
+        quoted += '\\';
+      quoted += c;
+    }
     entries.emplace_back(key, quoted + "\"");
   }
 
@@ -49,8 +49,8 @@ namespace exsolve
   {
     std::string s = "BENCHMARK {";
     for (unsigned int i = 0; i < entries.size(); ++i)
-      s += (i > 0 ? ", \"" : "\"") + entries[i].first + "\": " +
-           entries[i].second;
+      s += (i > 0 ? ", \"" : "\"") + entries[i].first
+           + "\": " + entries[i].second;
     return s + "}";
   }
 

@@ -38,9 +38,9 @@ namespace exsolve
   {
     prm.enter_subsection("Output");
     directory = prm.get("Directory");
-    if_exists = prm.get("If directory exists") == "replace" ?
-                  RunDirectory::IfExists::replace :
-                  RunDirectory::IfExists::error;
+    if_exists = prm.get("If directory exists") == "replace"
+                  ? RunDirectory::IfExists::replace
+                  : RunDirectory::IfExists::error;
     write_vtu = prm.get_bool("Write VTU");
     prm.leave_subsection();
   }

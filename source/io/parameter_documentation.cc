@@ -1,3 +1,4 @@
+#include <exsolve/core/parameter_utilities.h>
 #include <exsolve/core/version.h>
 #include <exsolve/io/parameter_documentation.h>
 
@@ -11,23 +12,6 @@ namespace exsolve
 {
   namespace
   {
-    // ParameterHandler encodes special characters in JSON keys as _XX (hex).
-    std::string
-    demangle(const std::string &s)
-    {
-      std::string out;
-      for (std::size_t i = 0; i < s.size(); ++i)
-        if (s[i] == '_' && i + 2 < s.size() + 0 &&
-            std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
-            std::isxdigit(static_cast<unsigned char>(s[i + 2])))
-          {
-            out += static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16));
-            i += 2;
-          }
-        else
-          out += s[i];
-      return out;
-    }
 
     std::string
     table_cell(std::string text)
@@ -51,27 +35,28 @@ namespace exsolve
       bool header_written = false;
       for (const auto &[key, child] : tree)
         if (child.count("value") > 0)
+        {
+          if (!header_written)
           {
-            if (!header_written)
-              {
-                out << "\n## " << (path.empty() ? "(top level)" : path)
-                    << "\n\n| Parameter | Default | Allowed | Description |\n"
-                       "|---|---|---|---|\n";
-                header_written = true;
-              }
-            out << "| `" << demangle(key) << "` | `"
-                << table_cell(child.get<std::string>("default_value", ""))
-                << "` | "
-                << table_cell(child.get<std::string>("pattern_description", ""))
-                << " | "
-                << table_cell(child.get<std::string>("documentation", ""))
-                << " |\n";
+            out << "\n## " << (path.empty() ? "(top level)" : path)
+                << "\n\n| Parameter | Default | Allowed | Description |\n"
+                   "|---|---|---|---|\n";
+            header_written = true;
           }
+          out << "| `" << parameters::demangle_name(key) << "` | `"
+              << table_cell(child.get<std::string>("default_value", ""))
+              << "` | "
+              << table_cell(child.get<std::string>("pattern_description", ""))
+              << " | "
+              << table_cell(child.get<std::string>("documentation", ""))
+              << " |\n";
+        }
       for (const auto &[key, child] : tree)
         if (child.count("value") == 0)
           print_section(child,
-                        path.empty() ? demangle(key) :
-                                       path + "/" + demangle(key),
+                        path.empty()
+                          ? parameters::demangle_name(key)
+                          : path + "/" + parameters::demangle_name(key),
                         out);
     }
   } // namespace
@@ -84,8 +69,8 @@ namespace exsolve
   {
     std::stringstream json;
     prm.print_parameters(json,
-                         dealii::ParameterHandler::JSON |
-                           dealii::ParameterHandler::KeepDeclarationOrder);
+                         dealii::ParameterHandler::JSON
+                           | dealii::ParameterHandler::KeepDeclarationOrder);
     boost::property_tree::ptree tree;
     boost::property_tree::read_json(json, tree);
 

@@ -66,8 +66,8 @@ namespace exsolve
   RefinementParameters::parse_parameters(ParameterHandler &prm)
   {
     prm.enter_subsection("Mesh refinement");
-    strategy = prm.get("Strategy") == "uniform" ? Strategy::uniform :
-                                                  Strategy::adaptive;
+    strategy   = prm.get("Strategy") == "uniform" ? Strategy::uniform
+                                                  : Strategy::adaptive;
     error_norm = prm.get("Error norm") == "L2" ? Norm::L2 : Norm::energy;
     initial_global_refinements = prm.get_integer("Initial global refinements");
     cycles                     = prm.get_integer("Refinement cycles");
@@ -79,8 +79,8 @@ namespace exsolve
                   "Mesh refinement/Coarsen fraction",
                   parameters::to_string(coarsen_fraction),
                   "Refine fraction + Coarsen fraction must not exceed 1 "
-                  "(Refine fraction = " +
-                    parameters::to_string(refine_fraction) + ")");
+                  "(Refine fraction = "
+                    + parameters::to_string(refine_fraction) + ")");
   }
 
 
@@ -93,23 +93,23 @@ namespace exsolve
   {
     for (float &v : indicators)
       if (v > 0)
-        {
-          const double scale = std::pow(10., std::floor(std::log10(v)) - 7);
-          v                  = static_cast<float>(std::round(v / scale) * scale);
-        }
+      {
+        const double scale = std::pow(10., std::floor(std::log10(v)) - 4);
+        v                  = static_cast<float>(std::round(v / scale) * scale);
+      }
 
     bool marked = false;
     if constexpr (dim > 1)
-      if (auto *p4est_tria =
-            dynamic_cast<parallel::distributed::Triangulation<dim> *>(&tria))
-        {
-          parallel::distributed::GridRefinement::
-            refine_and_coarsen_fixed_fraction(*p4est_tria,
-                                              indicators,
-                                              parameters.refine_fraction,
-                                              parameters.coarsen_fraction);
-          marked = true;
-        }
+      if (auto *p4est_tria
+          = dynamic_cast<parallel::distributed::Triangulation<dim> *>(&tria))
+      {
+        parallel::distributed::GridRefinement::
+          refine_and_coarsen_fixed_fraction(*p4est_tria,
+                                            indicators,
+                                            parameters.refine_fraction,
+                                            parameters.coarsen_fraction);
+        marked = true;
+      }
 
     if (!marked)
     {
@@ -130,9 +130,15 @@ namespace exsolve
   }
 
   template void
-  mark_cells<1>(Triangulation<1> &, Vector<float>, const RefinementParameters &);
+  mark_cells<1>(Triangulation<1> &,
+                Vector<float>,
+                const RefinementParameters &);
   template void
-  mark_cells<2>(Triangulation<2> &, Vector<float>, const RefinementParameters &);
+  mark_cells<2>(Triangulation<2> &,
+                Vector<float>,
+                const RefinementParameters &);
   template void
-  mark_cells<3>(Triangulation<3> &, Vector<float>, const RefinementParameters &);
+  mark_cells<3>(Triangulation<3> &,
+                Vector<float>,
+                const RefinementParameters &);
 } // namespace exsolve

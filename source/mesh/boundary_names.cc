@@ -20,8 +20,8 @@ namespace exsolve
     require_input(it != ids_by_name.end(),
                   "Geometry/Boundary names",
                   old_name + ": " + new_name,
-                  "the mesh has no boundary called '" + old_name +
-                    "'; known boundaries: " + known_names());
+                  "the mesh has no boundary called '" + old_name
+                    + "'; known boundaries: " + known_names());
     require_input(!contains(new_name),
                   "Geometry/Boundary names",
                   old_name + ": " + new_name,
@@ -40,8 +40,8 @@ namespace exsolve
     require_input(it != ids_by_name.end(),
                   parameter,
                   name,
-                  "no boundary of the mesh has this name; known boundaries: " +
-                    known_names());
+                  "no boundary of the mesh has this name; known boundaries: "
+                    + known_names());
     return it->second;
   }
 

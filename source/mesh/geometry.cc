@@ -34,7 +34,7 @@ namespace exsolve
       prm.declare_entry(
         "Lengths",
         "100, 100, 100",
-        Patterns::List(Patterns::Double(0), 1, 3),
+        Patterns::List(Patterns::Double(), 1, 3),
         "[nm] Box edge lengths Lx, Ly, Lz (trailing entries beyond the "
         "dimension are ignored; in the dimensionless unit system, in units of "
         "the reference length). Each must be positive.");
@@ -70,18 +70,19 @@ namespace exsolve
   {
     prm.enter_subsection("Geometry");
     {
-      dimension              = prm.get_integer("Dimension");
-      type                   = prm.get("Type") == "gmsh" ? Type::gmsh : Type::box;
-      const auto length_list = parameters::parse_doubles(prm.get("Lengths"),
-                                                         "Geometry/Lengths");
+      dimension = prm.get_integer("Dimension");
+      type      = prm.get("Type") == "gmsh" ? Type::gmsh : Type::box;
+      const auto length_list
+        = parameters::parse_doubles(prm.get("Lengths"), "Geometry/Lengths");
       for (unsigned int d = 0; d < 3; ++d)
-        lengths[d] = d < length_list.size() ? length_list[d] : length_list.back();
+        lengths[d]
+          = d < length_list.size() ? length_list[d] : length_list.back();
       for (unsigned int d = 0; d < dimension; ++d)
         require_input(d < length_list.size(),
                       "Geometry/Lengths",
                       prm.get("Lengths"),
-                      "needs one length per dimension (" +
-                        std::to_string(dimension) + ")");
+                      "needs one length per dimension ("
+                        + std::to_string(dimension) + ")");
       for (unsigned int d = 0; d < dimension; ++d)
         require_input(lengths[d] > 0,
                       "Geometry/Lengths",
@@ -91,22 +92,22 @@ namespace exsolve
 
       mesh_file = prm.get("Mesh file");
       if (type == Type::gmsh)
-        {
-          require_input(!mesh_file.empty(),
-                        "Geometry/Mesh file",
-                        "(empty)",
-                        "Geometry/Type = gmsh needs a mesh file");
-          namespace fs = std::filesystem;
-          if (!fs::exists(mesh_file) && fs::path(mesh_file).is_relative() &&
-              fs::exists(fs::path(input_directory) / mesh_file))
-            mesh_file = (fs::path(input_directory) / mesh_file).string();
-          require_input(fs::is_regular_file(mesh_file),
-                        "Geometry/Mesh file",
-                        prm.get("Mesh file"),
-                        "no such file (looked in the working directory and "
-                        "in '" +
-                          input_directory + "')");
-        }
+      {
+        require_input(!mesh_file.empty(),
+                      "Geometry/Mesh file",
+                      "(empty)",
+                      "Geometry/Type = gmsh needs a mesh file");
+        namespace fs = std::filesystem;
+        if (!fs::exists(mesh_file) && fs::path(mesh_file).is_relative()
+            && fs::exists(fs::path(input_directory) / mesh_file))
+          mesh_file = (fs::path(input_directory) / mesh_file).string();
+        require_input(fs::is_regular_file(mesh_file),
+                      "Geometry/Mesh file",
+                      prm.get("Mesh file"),
+                      "no such file (looked in the working directory and "
+                      "in '"
+                        + input_directory + "')");
+      }
       boundary_renames = parameters::parse_map(prm.get("Boundary names"),
                                                "Geometry/Boundary names");
     }
@@ -119,26 +120,25 @@ namespace exsolve
   read_gmsh_physical_names(const std::string &file_name)
   {
     std::map<std::pair<int, int>, std::string> names;
-    std::ifstream                               in(file_name);
-    std::string                                 line;
+    std::ifstream                              in(file_name);
+    std::string                                line;
     while (std::getline(in, line))
       if (line.rfind("$PhysicalNames", 0) == 0)
+      {
+        unsigned int n = 0;
+        in >> n;
+        for (unsigned int i = 0; i < n; ++i)
         {
-          unsigned int n = 0;
-          in >> n;
-          for (unsigned int i = 0; i < n; ++i)
-            {
-              int         dim = 0, tag = 0;
-              std::string name;
-              in >> dim >> tag;
-              std::getline(in, name);
-              name = Utilities::trim(name);
-              name.erase(std::remove(name.begin(), name.end(), '"'),
-                         name.end());
-              names[{dim, tag}] = name;
-            }
-          break;
+          int         dim = 0, tag = 0;
+          std::string name;
+          in >> dim >> tag;
+          std::getline(in, name);
+          name = Utilities::trim(name);
+          name.erase(std::remove(name.begin(), name.end(), '"'), name.end());
+          names[{dim, tag}] = name;
         }
+        break;
+      }
     return names;
   }
 
@@ -153,26 +153,26 @@ namespace exsolve
       Point<dim>                p1, p2;
       std::vector<unsigned int> repetitions(dim);
       for (unsigned int d = 0; d < dim; ++d)
-        {
-          p2[d] = parameters.lengths[d];
-          repetitions[d] =
-            d == 0 ? parameters.subdivisions :
-                     std::max<unsigned int>(
-                       1,
-                       std::lround(parameters.subdivisions *
-                                   parameters.lengths[d] /
-                                   parameters.lengths[0]));
-        }
+      {
+        p2[d] = parameters.lengths[d];
+        repetitions[d]
+          = d == 0
+              ? parameters.subdivisions
+              : std::max<unsigned int>(1,
+                                       std::lround(parameters.subdivisions
+                                                   * parameters.lengths[d]
+                                                   / parameters.lengths[0]));
+      }
       GridGenerator::subdivided_hyper_rectangle(
         tria, repetitions, p1, p2, /*colorize=*/true);
 
       BoundaryNames names;
       const char   *axis[] = {"x", "y", "z"};
       for (unsigned int d = 0; d < dim; ++d)
-        {
-          names.add(2 * d, std::string(axis[d]) + "_min");
-          names.add(2 * d + 1, std::string(axis[d]) + "_max");
-        }
+      {
+        names.add(2 * d, std::string(axis[d]) + "_min");
+        names.add(2 * d + 1, std::string(axis[d]) + "_max");
+      }
       return names;
     }
 
@@ -184,17 +184,17 @@ namespace exsolve
     {
       GridIn<dim> grid_in(tria);
       try
-        {
-          std::ifstream in(parameters.mesh_file);
-          grid_in.read_msh(in);
-        }
+      {
+        std::ifstream in(parameters.mesh_file);
+        grid_in.read_msh(in);
+      }
       catch (const std::exception &exc)
-        {
-          throw InputError("Geometry/Mesh file = " + parameters.mesh_file +
-                           ": could not be read as a " + std::to_string(dim) +
-                           "D Gmsh mesh (ASCII format 2.2 or 4.1): " +
-                           std::string(exc.what()).substr(0, 600));
-        }
+      {
+        throw InputError("Geometry/Mesh file = " + parameters.mesh_file
+                         + ": could not be read as a " + std::to_string(dim)
+                         + "D Gmsh mesh (ASCII format 2.2 or 4.1): "
+                         + std::string(exc.what()).substr(0, 600));
+      }
 
       BoundaryNames names;
       const auto    physical = read_gmsh_physical_names(parameters.mesh_file);
@@ -203,10 +203,10 @@ namespace exsolve
         if (face->at_boundary())
           used_ids.insert(face->boundary_id());
       for (const auto id : used_ids)
-        {
-          const auto it = physical.find({dim - 1, static_cast<int>(id)});
-          names.add(id, it != physical.end() ? it->second : std::to_string(id));
-        }
+      {
+        const auto it = physical.find({dim - 1, static_cast<int>(id)});
+        names.add(id, it != physical.end() ? it->second : std::to_string(id));
+      }
       return names;
     }
   } // namespace
@@ -221,11 +221,11 @@ namespace exsolve
     require_input(parameters.dimension == dim,
                   "Geometry/Dimension",
                   std::to_string(parameters.dimension),
-                  "internal error: mesh requested for dimension " +
-                    std::to_string(dim));
-    BoundaryNames names = parameters.type == GeometryParameters::Type::box ?
-                            create_box(tria, parameters) :
-                            read_gmsh(tria, parameters);
+                  "internal error: mesh requested for dimension "
+                    + std::to_string(dim));
+    BoundaryNames names = parameters.type == GeometryParameters::Type::box
+                            ? create_box(tria, parameters)
+                            : read_gmsh(tria, parameters);
     for (const auto &[old_name, new_name] : parameters.boundary_renames)
       names.rename(old_name, new_name);
     return names;

@@ -17,9 +17,9 @@ namespace exsolve
       print_parameters
     };
 
-    Action                   action = Action::run;
-    std::string              parameter_file;
-    std::string              print_format = "prm";
+    Action      action = Action::run;
+    std::string parameter_file;
+    std::string print_format = "prm";
     /// "--set Section/Entry=value", in order: {"Section/Entry", "value"}.
     std::vector<std::pair<std::string, std::string>> overrides;
 

@@ -15,8 +15,9 @@ namespace exsolve
   {
   public:
     explicit InputError(const std::string &message)
-      : std::runtime_error(message)
-    {}
+        : std::runtime_error(message)
+    {
+    }
   };
 
   /**
@@ -27,8 +28,9 @@ namespace exsolve
   {
   public:
     explicit SolverFailure(const std::string &message)
-      : std::runtime_error(message)
-    {}
+        : std::runtime_error(message)
+    {
+    }
   };
 
   /// Exit codes of the exsolve executable.

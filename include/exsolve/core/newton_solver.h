@@ -12,11 +12,11 @@ namespace exsolve
   /// Settings of the damped Newton method, section "Solver".
   struct NewtonParameters
   {
-    unsigned int max_iterations     = 50;
-    double       relative_tolerance = 1e-12;
-    double       absolute_tolerance = 1e-14;
-    double       max_update         = 2.;
-    unsigned int max_backtracking   = 20;
+    unsigned int max_iterations            = 50;
+    double       relative_tolerance        = 1e-12;
+    double       absolute_tolerance        = 1e-14;
+    double       max_update                = 2.;
+    unsigned int max_backtracking          = 20;
     double       linear_relative_tolerance = 1e-4;
     unsigned int linear_max_iterations     = 2000;
 
@@ -53,15 +53,15 @@ namespace exsolve
   class NewtonSolver
   {
   public:
-    using ResidualFunction =
-      std::function<double(const VectorType &u, VectorType &residual)>;
-    using LinearSolveFunction = std::function<unsigned int(
-      const VectorType &u,
-      const VectorType &rhs,
-      VectorType       &du,
-      const double      tolerance)>;
+    using ResidualFunction
+      = std::function<double(const VectorType &u, VectorType &residual)>;
+    using LinearSolveFunction
+      = std::function<unsigned int(const VectorType &u,
+                                   const VectorType &rhs,
+                                   VectorType       &du,
+                                   const double      tolerance)>;
 
-    NewtonSolver(const NewtonParameters      &parameters,
+    NewtonSolver(const NewtonParameters           &parameters,
                  const dealii::ConditionalOStream &pcout);
 
     /// Solve F(u) = 0 starting from @p u; @p reference_residual (if > 0)
@@ -73,7 +73,7 @@ namespace exsolve
           const double               reference_residual = 0.) const;
 
   private:
-    const NewtonParameters     &parameters;
+    const NewtonParameters           &parameters;
     const dealii::ConditionalOStream &pcout;
   };
 } // namespace exsolve

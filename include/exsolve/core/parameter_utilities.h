@@ -30,6 +30,11 @@ namespace exsolve
     std::vector<std::string>
     parse_strings(const std::string &text);
 
+    /// Undo ParameterHandler's JSON name mangling (special characters as
+    /// _XX in hex).
+    std::string
+    demangle_name(const std::string &name);
+
     /// Format a double so it reads back exactly.
     std::string
     to_string(const double value);

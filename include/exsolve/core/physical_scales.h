@@ -12,13 +12,13 @@ namespace exsolve
    */
   struct PhysicalScales
   {
-    bool   dimensionless = false;
-    double temperature   = 1000.;  // K (only meaningful in SI)
+    bool   dimensionless         = false;
+    double temperature           = 1000.; // K (only meaningful in SI)
     double relative_permittivity = 1.;
-    double length            = 1e-9; // m
-    double concentration     = 1.;   // m^-3
-    double thermal_voltage   = 1.;   // V
-    double lambda_squared    = 1.;   // dimensionless
+    double length                = 1e-9; // m
+    double concentration         = 1.;   // m^-3
+    double thermal_voltage       = 1.;   // V
+    double lambda_squared        = 1.;   // dimensionless
 
     /// Scales for an SI run.
     static PhysicalScales

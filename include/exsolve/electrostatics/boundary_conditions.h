@@ -29,8 +29,8 @@ namespace exsolve
     /// Dimensionless values keyed by boundary id, ready for assembly.
     struct Resolved
     {
-      std::map<dealii::types::boundary_id, double> dirichlet;
-      std::map<dealii::types::boundary_id, double> neumann;
+      std::map<dealii::types::boundary_id, double>                    dirichlet;
+      std::map<dealii::types::boundary_id, double>                    neumann;
       std::map<dealii::types::boundary_id, std::pair<double, double>> robin;
     };
 

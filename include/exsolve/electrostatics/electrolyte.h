@@ -20,7 +20,7 @@ namespace exsolve
     std::vector<std::string> names;
     std::vector<int>         charges;
     std::vector<double>      bulk_concentrations; // dimensionless
-    double                   fixed_charge = 0.;  // dimensionless
+    double                   fixed_charge = 0.;   // dimensionless
     PhysicalScales           scales;
 
     static void

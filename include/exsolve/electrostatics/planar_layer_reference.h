@@ -16,8 +16,9 @@ namespace exsolve
    * turns it into the first-order ODE psi' = -sign(psi0) sqrt(2 F(psi)) /
    * lambda~, integrated with an adaptive Dormand-Prince method (Boost
    * odeint, tolerance 1e-13) and interpolated by cubic Hermite splines with
-   * the exact slopes. On a finite domain [0, L] with psi(L) = 0 it is exact
-   * up to psi(L) ~ exp(-L / lambda_D).
+   * the exact slopes. It is the semi-infinite solution: on a finite domain
+   * [0, L] with psi(L) = 0 it differs by about psi(L) ~ exp(-L / lambda_D).
+   * Throws InputError if psi0 = 0 or the charge does not screen psi0.
    */
   class PlanarLayerReference
   {
@@ -48,9 +49,10 @@ namespace exsolve
   public:
     PlanarLayerFunction(const PlanarLayerReference &reference,
                         const double                x0 = 0.)
-      : reference(reference)
-      , x0(x0)
-    {}
+        : reference(reference)
+        , x0(x0)
+    {
+    }
 
     double
     value(const dealii::Point<dim> &p, const unsigned int = 0) const override
@@ -59,8 +61,7 @@ namespace exsolve
     }
 
     dealii::Tensor<1, dim>
-    gradient(const dealii::Point<dim> &p,
-             const unsigned int = 0) const override
+    gradient(const dealii::Point<dim> &p, const unsigned int = 0) const override
     {
       dealii::Tensor<1, dim> g;
       g[0] = reference.derivative(p[0] - x0);

@@ -45,7 +45,7 @@ namespace exsolve
     ElectrostaticBoundaryConditions boundary_conditions;
     RefinementParameters            refinement;
     NewtonParameters                newton;
-    LinearAlgebra                   linear_algebra = LinearAlgebra::trilinos;
+    LinearAlgebra                   linear_algebra    = LinearAlgebra::trilinos;
     unsigned int                    polynomial_degree = 1;
     PostprocessParameters           postprocess;
     OutputParameters                output;

@@ -10,6 +10,7 @@
 #include <deal.II/lac/affine_constraints.h>
 
 #include <exsolve/electrostatics/boundary_conditions.h>
+#include <exsolve/electrostatics/planar_layer_reference.h>
 #include <exsolve/electrostatics/poisson_boltzmann_parameters.h>
 #include <exsolve/io/run_directory.h>
 #include <exsolve/mesh/boundary_names.h>
@@ -24,17 +25,17 @@ namespace exsolve
   /// What one refinement cycle of a steady solve produced.
   struct CycleStatistics
   {
-    unsigned int                  cycle             = 0;
-    unsigned long long            active_cells      = 0;
-    unsigned long long            dofs              = 0;
-    unsigned int                  newton_iterations = 0;
-    unsigned int                  linear_iterations = 0;
-    double                        final_residual    = 0;
-    double                        potential_probe   = 0; // user units
+    unsigned int                  cycle              = 0;
+    unsigned long long            active_cells       = 0;
+    unsigned long long            dofs               = 0;
+    unsigned int                  newton_iterations  = 0;
+    unsigned int                  linear_iterations  = 0;
+    double                        final_residual     = 0;
+    double                        potential_probe    = 0; // user units
     double                        potential_integral = 0;
-    double                        l2_error = -1; // < 0: not computed
-    std::map<std::string, double> boundary_charge;    // C/m^2 or scaled
-    double                        wall_time = 0;      // s, cumulative
+    double                        l2_error           = -1; // < 0: not computed
+    std::map<std::string, double> boundary_charge;         // C/m^2 or scaled
+    double                        wall_time = 0;           // s, cumulative
   };
 
   /**
@@ -87,6 +88,33 @@ namespace exsolve
     double
     boundary_charge_density(const std::string &boundary_name) const;
 
+    /// Discrete residual F(u), returns its l2 norm (exposed for tests).
+    double
+    compute_residual(const VectorType &u, VectorType &residual)
+    {
+      return assemble_residual(u, residual);
+    }
+
+    /// Make @p v a valid Newton direction: zero where the potential is
+    /// prescribed, hanging nodes interpolated (for tests).
+    void
+    constrain_direction(VectorType &v) const
+    {
+      update_constraints.distribute(v);
+    }
+
+    /// Jacobian-vector product J(u) v with rows of constrained degrees of
+    /// freedom zeroed, like the residual's (for tests).
+    void
+    jacobian_vmult(const VectorType &u, const VectorType &v, VectorType &Jv);
+
+    /// The locally owned solution vector of the last solve.
+    const VectorType &
+    current_solution() const
+    {
+      return solution;
+    }
+
     dealii::types::global_dof_index
     n_dofs() const
     {
@@ -102,7 +130,7 @@ namespace exsolve
     dealii::TimerOutput &
     get_timer()
     {
-      return timer;
+      return *timer;
     }
 
   private:
@@ -112,6 +140,8 @@ namespace exsolve
     apply_dirichlet_values(VectorType &u) const;
     double
     assemble_residual(const VectorType &u, VectorType &residual);
+    void
+    assemble_jacobian(const VectorType &u);
     unsigned int
     solve_linearized(const VectorType &u,
                      const VectorType &rhs,
@@ -128,7 +158,9 @@ namespace exsolve
     const Electrolyte                &electrolyte;
     const MPI_Comm                    communicator;
     dealii::ConditionalOStream        pcout;
-    dealii::TimerOutput               timer;
+    /// Created after all input checks: a TimerOutput destroyed while an
+    /// exception unwinds prints a warning that would bury the message.
+    std::unique_ptr<dealii::TimerOutput> timer;
 
     std::unique_ptr<dealii::parallel::TriangulationBase<dim>> triangulation;
     BoundaryNames                                             boundary_names;
@@ -142,11 +174,14 @@ namespace exsolve
     dealii::AffineConstraints<double> update_constraints;
 
     MatrixType jacobian;
-    VectorType solution;            // locally owned
-    VectorType ghosted_solution;    // with ghost entries
+    VectorType solution;         // locally owned
+    VectorType ghosted_solution; // with ghost entries
     VectorType ghosted_work;
 
-    std::vector<CycleStatistics>             cycle_statistics;
+    /// Semi-analytic planar layer, if Postprocess asks for the error.
+    std::unique_ptr<PlanarLayerReference> planar_reference;
+
+    std::vector<CycleStatistics>                cycle_statistics;
     std::vector<std::pair<double, std::string>> pvd_records;
   };
 } // namespace exsolve

@@ -45,14 +45,16 @@ namespace exsolve
   /**
    * Set refine/coarsen flags on @p tria from @p indicators (one entry per
    * active cell, filled on locally owned cells). Works on p4est and on
-   * replicated triangulations. Indicators are rounded to 8 significant
+   * replicated triangulations. Indicators are rounded to 5 significant
    * digits first: on a partitioned mesh they differ in the last bits between
-   * partitionings, and cells of equal error (a layer along a plane) must be
-   * marked alike so that any number of ranks produces the same mesh.
+   * partitionings, and cells of equal error (a layer along a plane, mirror
+   * images in a symmetric mesh) must be marked alike so that the number of
+   * ranks does not change the mesh. (A value that straddles a rounding
+   * boundary can still differ; this makes that rare, not impossible.)
    */
   template <int dim>
   void
-  mark_cells(dealii::Triangulation<dim>  &tria,
-             dealii::Vector<float>        indicators,
+  mark_cells(dealii::Triangulation<dim> &tria,
+             dealii::Vector<float>       indicators,
              const RefinementParameters &parameters);
 } // namespace exsolve

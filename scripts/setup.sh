@@ -20,6 +20,8 @@ if [ -n "$missing" ]; then
 fi
 
 export CCACHE_DIR="${CCACHE_DIR:-$HOME/.ccache}"
+# Paths relative to the checkout: fresh clones (CI) hit the same cache.
+export CCACHE_BASEDIR="$ROOT"
 cmake -S "$ROOT" -B "$ROOT/build" -DCMAKE_BUILD_TYPE=Release > "$ROOT/build.log" 2>&1 ||
   { cat "$ROOT/build.log"; exit 1; }
 cmake --build "$ROOT/build" -j2 >> "$ROOT/build.log" 2>&1 ||

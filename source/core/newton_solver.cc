@@ -158,8 +158,19 @@ namespace exsolve
             && trial_norm <= (1. - 1e-4 * alpha) * norm)
           break;
         if (halvings >= parameters.max_backtracking)
+        {
+          // An update below 1e-10 (kT/e) that cannot lower the residual
+          // means the residual sits at its round-off floor.
+          if (update_size < 1e-10)
+          {
+            pcout << "    Newton: residual at round-off level (" << norm
+                  << "), accepted" << std::endl;
+            report.final_residual = norm;
+            return report;
+          }
           throw SolverFailure(
             diagnosis("found no step that reduces the residual"));
+        }
         alpha *= 0.5;
       }
       u    = trial;

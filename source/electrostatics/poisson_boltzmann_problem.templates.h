@@ -68,13 +68,15 @@ namespace exsolve
       dealii::Point<dim> p;
       for (unsigned int d = 0; d < dim; ++d)
         p[d] = probe[d];
+      // Search a serial copy of the coarse mesh: on a distributed mesh each
+      // rank sees only part of it, and all ranks must reach the same verdict.
+      dealii::Triangulation<dim> coarse;
+      create_coarse_mesh(coarse, parameters.geometry);
       bool inside = false;
       try
       {
         const auto found = dealii::GridTools::find_active_cell_around_point(
-          dealii::MappingQ1<dim>(),
-          static_cast<const dealii::Triangulation<dim> &>(*triangulation),
-          p);
+          dealii::MappingQ1<dim>(), coarse, p);
         inside = found.first.state() == dealii::IteratorState::valid
                  && dealii::GeometryInfo<dim>::is_inside_unit_cell(found.second,
                                                                    1e-10);
@@ -84,9 +86,8 @@ namespace exsolve
       }
       if (!inside)
       {
-        // The coarse mesh exists on every rank: report its extent.
-        dealii::Point<dim> lo = triangulation->get_vertices()[0], hi = lo;
-        for (const auto &v : triangulation->get_vertices())
+        dealii::Point<dim> lo = coarse.get_vertices()[0], hi = lo;
+        for (const auto &v : coarse.get_vertices())
           for (unsigned int d = 0; d < dim; ++d)
           {
             lo[d] = std::min(lo[d], v[d]);
@@ -582,31 +583,24 @@ namespace exsolve
     using namespace dealii;
     // Sum the value from every rank that owns a cell containing the point
     // (continuous field: all agree) and divide by the number of such ranks.
-    double local_value = 0, local_count = 0;
-    try
-    {
-      const auto cells
-        = GridTools::find_all_active_cells_around_point(MappingQ1<dim>(),
-                                                        dof_handler,
-                                                        point);
-      for (const auto &[cell, unit_point] : cells)
-        if (cell->is_locally_owned())
-        {
-          const Quadrature<dim> q(
-            GeometryInfo<dim>::project_to_unit_cell(unit_point));
-          FEValues<dim>       fe_values(fe, q, update_values);
-          std::vector<double> value(1);
-          fe_values.reinit(cell);
-          fe_values.get_function_values(ghosted_solution, value);
-          local_value = value[0];
-          local_count = 1;
-          break;
-        }
-    }
-    catch (...)
-    {
-      // The point is not in this rank's part of the mesh.
-    }
+    // Local search over owned cells only: deal.II's point search on a
+    // distributed mesh may communicate, which must not happen inside a
+    // rank-dependent branch. O(local cells) per probe is negligible here.
+    double               local_value = 0, local_count = 0;
+    const MappingQ1<dim> mapping;
+    for (const auto &cell : dof_handler.active_cell_iterators())
+      if (cell->is_locally_owned() && cell->point_inside(point))
+      {
+        const Point<dim> unit = GeometryInfo<dim>::project_to_unit_cell(
+          mapping.transform_real_to_unit_cell(cell, point));
+        FEValues<dim>       fe_values(fe, Quadrature<dim>(unit), update_values);
+        std::vector<double> value(1);
+        fe_values.reinit(cell);
+        fe_values.get_function_values(ghosted_solution, value);
+        local_value = value[0];
+        local_count = 1;
+        break;
+      }
     const double count = Utilities::MPI::sum(local_count, communicator);
     if (count == 0)
       throw InputError("Postprocess/Probe point: the point lies outside the "

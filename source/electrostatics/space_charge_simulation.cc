@@ -63,7 +63,8 @@ namespace exsolve
       // Everything that can be wrong with the input is checked here, before
       // the run directory exists.
       RunDirectory::check_writable(parameters.output.directory,
-                                   parameters.output.if_exists);
+                                   parameters.output.if_exists,
+                                   comm);
       PoissonBoltzmannProblem<dim, LinearAlgebra> problem(parameters, comm);
 
       print_header(parameters, dim, LinearAlgebra::name, n_ranks, pcout);

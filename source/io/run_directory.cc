@@ -1,3 +1,5 @@
+#include <deal.II/base/mpi.h>
+
 #include <exsolve/core/input_error.h>
 #include <exsolve/io/run_directory.h>
 
@@ -11,25 +13,51 @@ namespace exsolve
 {
   namespace fs = std::filesystem;
 
-  void
-  RunDirectory::check_writable(const std::string &path, const IfExists policy)
+  namespace
   {
-    require_input(!path.empty(),
-                  "Output/Directory",
-                  "(empty)",
-                  "an output directory is needed");
-    if (fs::exists(path))
+    void
+    check_writable_here(const std::string           &path,
+                        const RunDirectory::IfExists policy)
     {
-      require_input(policy == IfExists::replace,
+      require_input(!path.empty(),
                     "Output/Directory",
-                    path,
-                    "exists already; choose a new directory or set "
-                    "'Output/If directory exists = replace'");
-      require_input(fs::is_directory(path),
-                    "Output/Directory",
-                    path,
-                    "exists and is not a directory");
+                    "(empty)",
+                    "an output directory is needed");
+      if (fs::exists(path))
+      {
+        require_input(policy == RunDirectory::IfExists::replace,
+                      "Output/Directory",
+                      path,
+                      "exists already; choose a new directory or set "
+                      "'Output/If directory exists = replace'");
+        require_input(fs::is_directory(path),
+                      "Output/Directory",
+                      path,
+                      "exists and is not a directory");
+      }
     }
+  } // namespace
+
+
+
+  void
+  RunDirectory::check_writable(const std::string &path,
+                               const IfExists     policy,
+                               const MPI_Comm     communicator)
+  {
+    std::string message;
+    if (dealii::Utilities::MPI::this_mpi_process(communicator) == 0)
+      try
+      {
+        check_writable_here(path, policy);
+      }
+      catch (const InputError &e)
+      {
+        message = e.what();
+      }
+    message = dealii::Utilities::MPI::broadcast(communicator, message, 0);
+    if (!message.empty())
+      throw InputError(message);
   }
 
 
@@ -39,13 +67,24 @@ namespace exsolve
                              const MPI_Comm     communicator)
       : directory(path)
   {
+    // Rank 0 creates the directory; a failure there stops every rank.
+    std::string failure;
     if (dealii::Utilities::MPI::this_mpi_process(communicator) == 0)
-    {
-      check_writable(path, policy);
-      if (fs::exists(path))
-        fs::remove_all(path);
-      fs::create_directories(path);
-    }
+      try
+      {
+        check_writable_here(path, policy);
+        if (fs::exists(path))
+          fs::remove_all(path);
+        fs::create_directories(path);
+      }
+      catch (const std::exception &e)
+      {
+        failure = e.what();
+      }
+    failure = dealii::Utilities::MPI::broadcast(communicator, failure, 0);
+    if (!failure.empty())
+      throw InputError("Output/Directory = " + path
+                       + ": cannot be created: " + failure);
     // Every rank must see the directory before anyone writes into it.
     const int ierr = MPI_Barrier(communicator);
     AssertThrowMPI(ierr);

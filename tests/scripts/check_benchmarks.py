@@ -11,15 +11,14 @@ layer reference is below 5e-2 at n = 16 (it is 4.2e-2; 0.14 at n = 8).
 """
 import argparse, json, os, subprocess, sys, tempfile
 
+import testlib
+
 REQUIRED = ["name", "dim", "n", "dofs", "mpi_ranks", "wall_total_s",
             "wall_per_step_s", "newton_iterations_total",
             "linear_iterations_total", "peak_memory_mb"]
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--exsolve", required=True)
-    ap.add_argument("--source", required=True)
-    args = ap.parse_args()
+    args = testlib.arguments()
     failures = []
     results = {}
     work = tempfile.mkdtemp(prefix="pbs_bench_")
@@ -68,10 +67,7 @@ def main():
                     failures.append(f"{key}: {dim}D {results[dim][key]} != 1D {ref}")
         if not results[1]["l2_error"] < 5e-2:
             failures.append(f"l2_error {results[1]['l2_error']} >= 5e-2 at n = 16")
-    for f in failures:
-        print("FAIL", f)
-    print("ALL CHECKS PASSED" if not failures else f"{len(failures)} FAILED")
-    return 1 if failures else 0
+    return testlib.finish(failures)
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -6,11 +6,10 @@ work, and that --help and --version succeed. Regenerate the reference with
 'cmake --build build --target parameter_reference'."""
 import argparse, json, os, re, subprocess, sys
 
+import testlib
+
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--exsolve", required=True)
-    ap.add_argument("--source", required=True)
-    a = ap.parse_args()
+    a = testlib.arguments()
     fails = []
     md = subprocess.run([a.exsolve, "--print-parameters", "md"],
                         capture_output=True, text=True, check=True).stdout
@@ -36,10 +35,7 @@ def main():
         r = subprocess.run([a.exsolve, flag], capture_output=True, text=True)
         if r.returncode != 0 or "exsolve" not in r.stdout:
             fails.append(f"{flag} failed")
-    for f in fails:
-        print("FAIL", f)
-    print("ALL CHECKS PASSED" if not fails else f"{len(fails)} FAILED")
-    return 1 if fails else 0
+    return testlib.finish(fails)
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -12,14 +12,10 @@ leaves the files untouched.
 """
 import argparse, csv, json, os, subprocess, sys, tempfile, xml.etree.ElementTree as ET
 
-def bench(stdout):
-    return json.loads(stdout.strip().split("\n")[-1][len("BENCHMARK "):])
+import testlib
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--exsolve", required=True)
-    ap.add_argument("--source", required=True)
-    a = ap.parse_args()
+    a = testlib.arguments()
     fails = []
     work = tempfile.mkdtemp(prefix="quickstart_")
     out = os.path.join(work, "run")
@@ -30,7 +26,7 @@ def main():
         print(r.stdout, r.stderr)
         print("FAIL quickstart exited", r.returncode)
         return 1
-    first = bench(r.stdout)
+    first = testlib.benchmark(r.stdout)
     files = sorted(os.listdir(out))
     cycles = first["cycles"]
     expected = {"parameters.prm", "summary.csv", "solution.pvd"}
@@ -60,7 +56,7 @@ def main():
     if r2.returncode != 0:
         fails.append(f"rerun from parameters.prm failed: {r2.stderr}")
     else:
-        second = bench(r2.stdout)
+        second = testlib.benchmark(r2.stdout)
         for k in ("dofs", "phi_mid", "int_phi", "l2_error"):
             if second[k] != first[k]:
                 fails.append(f"rerun {k}: {second[k]} != {first[k]}")
@@ -74,10 +70,7 @@ def main():
     after = {f: os.path.getmtime(os.path.join(out, f)) for f in os.listdir(out)}
     if before != after:
         fails.append("existing directory was modified")
-    for f in fails:
-        print("FAIL", f)
-    print("ALL CHECKS PASSED" if not fails else f"{len(fails)} FAILED")
-    return 1 if fails else 0
+    return testlib.finish(fails)
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -143,8 +143,11 @@ main(int argc, char **argv)
   in >> value;
   c.check(n_files == 1 && value == 42, "atomic write leaves only the file");
   c.check(throws_input_error(
-            [&] {
-              RunDirectory::check_writable(dir, RunDirectory::IfExists::error);
+            [&]
+            {
+              RunDirectory::check_writable(dir,
+                                           RunDirectory::IfExists::error,
+                                           MPI_COMM_WORLD);
             },
             {"Output/Directory", dir, "exists already"}),
           "existing directory refused");

@@ -30,10 +30,14 @@ namespace exsolve
                  const IfExists     policy,
                  const MPI_Comm     communicator);
 
-    /// Throws InputError if the run could not start in @p path; called
-    /// during validation, before anything is written.
+    /// Throws InputError (on every rank) if the run could not start in
+    /// @p path; called during validation, before anything is written.
+    /// Collective: rank 0 looks, so that no rank sees a directory another
+    /// rank has just created.
     static void
-    check_writable(const std::string &path, const IfExists policy);
+    check_writable(const std::string &path,
+                   const IfExists     policy,
+                   const MPI_Comm     communicator);
 
     const std::string &
     path() const

@@ -287,6 +287,8 @@ namespace exsolve
                                        update_values | update_JxW_values);
       const unsigned int                   n = fe.n_dofs_per_cell();
       FullMatrix<double>                   cell_matrix(n, n);
+      std::vector<Tensor<1, dim>>          grad_phi(n);
+      std::vector<double>                  phi(n);
       std::vector<double>                  psi(quadrature.size());
       std::vector<types::global_dof_index> dofs(n);
       const double lambda2 = electrolyte.scales.lambda_squared;
@@ -299,18 +301,27 @@ namespace exsolve
           cell_matrix = 0;
           for (const unsigned int q : fe_values.quadrature_point_indices())
           {
-            // -d rho/d psi >= 0: the linearised operator is SPD.
+            // -d rho/d psi >= 0: the linearised operator is SPD, so only
+            // the upper triangle is computed.
             const double screening
               = -electrolyte.charge_density_derivative(psi[q]);
             const double dx = fe_values.JxW(q);
             for (unsigned int i = 0; i < n; ++i)
-              for (unsigned int j = 0; j < n; ++j)
-                cell_matrix(i, j) += (lambda2 * fe_values.shape_grad(i, q)
-                                        * fe_values.shape_grad(j, q)
-                                      + screening * fe_values.shape_value(i, q)
-                                          * fe_values.shape_value(j, q))
-                                     * dx;
+            {
+              grad_phi[i] = lambda2 * dx * fe_values.shape_grad(i, q);
+              phi[i]      = fe_values.shape_value(i, q);
+            }
+            for (unsigned int i = 0; i < n; ++i)
+            {
+              const double phi_i = screening * dx * phi[i];
+              for (unsigned int j = i; j < n; ++j)
+                cell_matrix(i, j) += grad_phi[i] * fe_values.shape_grad(j, q)
+                                     + phi_i * phi[j];
+            }
           }
+          for (unsigned int i = 0; i < n; ++i)
+            for (unsigned int j = 0; j < i; ++j)
+              cell_matrix(i, j) = cell_matrix(j, i);
           for (const auto &face : cell->face_iterators())
             if (face->at_boundary())
             {

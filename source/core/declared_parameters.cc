@@ -249,7 +249,7 @@ namespace exsolve
             ? ""
             : dealii::Utilities::trim(statement.substr(space + 1));
       if (keyword == "include")
-        return; // included files are checked by deal.II only
+        continue; // included files are checked by deal.II only
       if (keyword == "subsection")
       {
         const std::string next = join(current(), rest);

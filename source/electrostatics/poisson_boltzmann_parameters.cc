@@ -117,22 +117,24 @@ namespace exsolve
                   "(empty)",
                   "the potential is only defined up to a constant: give at "
                   "least one boundary a fixed potential or a Stern layer");
+    // Boltzmann equilibrium with a bulk needs the bulk to be neutral;
+    // otherwise psi = 0 is no equilibrium and every result is off.
     const double imbalance = electrolyte.charge_density(0.);
+    require_input(std::abs(imbalance) <= 1e-8 * electrolyte.charge_scale(),
+                  "Physics/Fixed charge density",
+                  parameters::to_string(electrolyte.fixed_charge
+                                        * electrolyte.scales.concentration),
+                  "the bulk must be electroneutral, but sum z_i c_i + fixed "
+                  "charge = "
+                    + parameters::to_string(imbalance
+                                            * electrolyte.scales.concentration)
+                    + " (relative to the charge scale: must vanish to 1e-8); "
+                      "adjust Bulk concentrations or Fixed charge density");
     if (postprocess.planar_layer_reference)
-    {
       require_input(geometry.type == GeometryParameters::Type::box,
                     "Postprocess/Planar layer reference",
                     "true",
                     "needs Geometry/Type = box");
-      require_input(std::abs(imbalance) <= 1e-10 * electrolyte.charge_scale(),
-                    "Postprocess/Planar layer reference",
-                    "true",
-                    "needs an electroneutral bulk: sum z_i c_i + fixed "
-                    "charge = "
-                      + parameters::to_string(
-                        imbalance * electrolyte.scales.concentration)
-                      + " (must vanish)");
-    }
     require_input(postprocess.probe_point.empty()
                     || postprocess.probe_point.size() >= geometry.dimension,
                   "Postprocess/Probe point",

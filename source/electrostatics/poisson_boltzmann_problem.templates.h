@@ -132,6 +132,7 @@ namespace exsolve
     using namespace dealii;
     TimerOutput::Scope t(*timer, "setup");
     dof_handler.distribute_dofs(fe);
+    amg.reset();
     locally_owned_dofs = dof_handler.locally_owned_dofs();
     DoFTools::extract_locally_relevant_dofs(dof_handler, locally_relevant_dofs);
 
@@ -315,8 +316,8 @@ namespace exsolve
             {
               const double phi_i = screening * dx * phi[i];
               for (unsigned int j = i; j < n; ++j)
-                cell_matrix(i, j) += grad_phi[i] * fe_values.shape_grad(j, q)
-                                     + phi_i * phi[j];
+                cell_matrix(i, j)
+                  += grad_phi[i] * fe_values.shape_grad(j, q) + phi_i * phi[j];
             }
           }
           for (unsigned int i = 0; i < n; ++i)
@@ -376,9 +377,15 @@ namespace exsolve
   {
     using namespace dealii;
     assemble_jacobian(u);
-    TimerOutput::Scope                     t(*timer, "linear solve");
-    typename LinearAlgebra::Preconditioner amg;
-    LinearAlgebra::initialize_amg(amg, jacobian, dim, fe.degree);
+    TimerOutput::Scope t(*timer, "linear solve");
+    // Rebuild the hierarchy on a new mesh, or when CG needs clearly more
+    // iterations than right after the last rebuild.
+    const bool rebuild = !amg;
+    if (rebuild)
+    {
+      amg = std::make_unique<typename LinearAlgebra::Preconditioner>();
+      LinearAlgebra::initialize_amg(*amg, jacobian, dim, fe.degree);
+    }
     SolverControl        control(parameters.newton.linear_max_iterations,
                           tolerance,
                           /*log_history=*/false,
@@ -387,7 +394,7 @@ namespace exsolve
     du = 0;
     try
     {
-      cg.solve(jacobian, du, rhs, amg);
+      cg.solve(jacobian, du, rhs, *amg);
     }
     catch (const SolverControl::NoConvergence &exc)
     {
@@ -400,6 +407,10 @@ namespace exsolve
           "for degenerate cells");
     }
     update_constraints.distribute(du);
+    if (rebuild)
+      amg_reference_iterations = control.last_step();
+    else if (control.last_step() > 2 * amg_reference_iterations + 5)
+      amg.reset(); // stale: rebuild for the next Newton step
     return control.last_step();
   }
 
@@ -415,7 +426,9 @@ namespace exsolve
     if (parameters.refinement.strategy
         == RefinementParameters::Strategy::uniform)
       for (const auto &cell : triangulation->active_cell_iterators())
-        if (cell->is_locally_owned() || !is_p4est(*triangulation))
+        if ((cell->is_locally_owned() || !is_p4est(*triangulation))
+            && cell->level()
+                 < static_cast<int>(parameters.refinement.maximum_level))
           cell->set_refine_flag();
     if (parameters.refinement.strategy
         == RefinementParameters::Strategy::adaptive)
@@ -754,8 +767,7 @@ namespace exsolve
                               + ".vtu",
                             [&](std::ostream &out)
                             { data_out.write_vtu(out); });
-    const int ierr = MPI_Barrier(communicator);
-    AssertThrowMPI(ierr);
+    output.synchronize(); // all pieces exist (or every rank stops)
     pvd_records.emplace_back(cycle, stem + ".pvtu");
     if (rank == 0)
     {
@@ -770,5 +782,6 @@ namespace exsolve
                                 DataOutBase::write_pvd_record(out, pvd_records);
                               });
     }
+    output.synchronize();
   }
 } // namespace exsolve

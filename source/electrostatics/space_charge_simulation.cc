@@ -67,7 +67,6 @@ namespace exsolve
                                    comm);
       PoissonBoltzmannProblem<dim, LinearAlgebra> problem(parameters, comm);
 
-      print_header(parameters, dim, LinearAlgebra::name, n_ranks, pcout);
       const RunDirectory output(parameters.output.directory,
                                 parameters.output.if_exists,
                                 comm);
@@ -80,6 +79,8 @@ namespace exsolve
                                     ParameterHandler::PRM
                                       | ParameterHandler::KeepDeclarationOrder);
                                 });
+      output.synchronize();
+      print_header(parameters, dim, LinearAlgebra::name, n_ranks, pcout);
 
       int         code = exit_code::success;
       std::string failure;
@@ -118,6 +119,7 @@ namespace exsolve
               out << ',' << s.wall_time << '\n';
             }
           });
+      output.synchronize();
 
       problem.get_timer().print_summary();
       if (code != exit_code::success)

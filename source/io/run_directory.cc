@@ -23,18 +23,35 @@ namespace exsolve
                     "Output/Directory",
                     "(empty)",
                     "an output directory is needed");
-      if (fs::exists(path))
-      {
-        require_input(policy == RunDirectory::IfExists::replace,
-                      "Output/Directory",
-                      path,
-                      "exists already; choose a new directory or set "
-                      "'Output/If directory exists = replace'");
-        require_input(fs::is_directory(path),
-                      "Output/Directory",
-                      path,
-                      "exists and is not a directory");
-      }
+      if (!fs::exists(path))
+        return;
+      require_input(policy == RunDirectory::IfExists::replace,
+                    "Output/Directory",
+                    path,
+                    "exists already; choose a new directory or set "
+                    "'Output/If directory exists = replace'");
+      require_input(fs::is_directory(path),
+                    "Output/Directory",
+                    path,
+                    "exists and is not a directory");
+      // Never delete the working directory, one of its parents, or a
+      // directory exsolve did not write.
+      const fs::path target = fs::weakly_canonical(path);
+      const fs::path cwd    = fs::weakly_canonical(fs::current_path());
+      const auto     mismatch
+        = std::mismatch(target.begin(), target.end(), cwd.begin(), cwd.end());
+      require_input(mismatch.first != target.end(),
+                    "Output/Directory",
+                    path,
+                    "is the working directory or one of its parents; "
+                    "'replace' would delete it");
+      require_input(fs::is_empty(path)
+                      || fs::exists(fs::path(path) / "parameters.prm"),
+                    "Output/Directory",
+                    path,
+                    "exists and was not written by exsolve (no "
+                    "parameters.prm in it); 'replace' only removes exsolve "
+                    "run directories");
     }
   } // namespace
 
@@ -66,9 +83,10 @@ namespace exsolve
                              const IfExists     policy,
                              const MPI_Comm     communicator)
       : directory(path)
+      , communicator(communicator)
   {
     // Rank 0 creates the directory; a failure there stops every rank.
-    std::string failure;
+    std::string problem;
     if (dealii::Utilities::MPI::this_mpi_process(communicator) == 0)
       try
       {
@@ -79,15 +97,12 @@ namespace exsolve
       }
       catch (const std::exception &e)
       {
-        failure = e.what();
+        problem = e.what();
       }
-    failure = dealii::Utilities::MPI::broadcast(communicator, failure, 0);
-    if (!failure.empty())
+    problem = dealii::Utilities::MPI::broadcast(communicator, problem, 0);
+    if (!problem.empty())
       throw InputError("Output/Directory = " + path
-                       + ": cannot be created: " + failure);
-    // Every rank must see the directory before anyone writes into it.
-    const int ierr = MPI_Barrier(communicator);
-    AssertThrowMPI(ierr);
+                       + ": cannot be created: " + problem);
   }
 
 
@@ -100,15 +115,41 @@ namespace exsolve
     const fs::path target = fs::path(directory) / name;
     const fs::path temporary
       = fs::path(directory) / ("." + name + ".tmp" + std::to_string(getpid()));
+    try
     {
-      std::ofstream out(temporary);
-      if (!out)
-        throw std::runtime_error("cannot write " + temporary.string());
-      writer(out);
-      out.flush();
-      if (!out)
-        throw std::runtime_error("error while writing " + temporary.string());
+      {
+        std::ofstream out(temporary);
+        if (!out)
+          throw std::runtime_error("cannot open " + temporary.string());
+        writer(out);
+        out.flush();
+        if (!out)
+          throw std::runtime_error("error while writing " + temporary.string());
+      }
+      fs::rename(temporary, target);
     }
-    fs::rename(temporary, target);
+    catch (const std::exception &e)
+    {
+      std::error_code ignored;
+      fs::remove(temporary, ignored);
+      if (failure.empty())
+        failure = "writing " + target.string() + " failed: " + e.what();
+    }
+  }
+
+
+
+  void
+  RunDirectory::synchronize() const
+  {
+    const bool any_failed
+      = dealii::Utilities::MPI::logical_or(!failure.empty(), communicator);
+    if (any_failed)
+    {
+      std::string message
+        = failure.empty() ? "a file write failed on another rank" : failure;
+      failure.clear();
+      throw std::runtime_error(message);
+    }
   }
 } // namespace exsolve

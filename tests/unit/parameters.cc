@@ -130,7 +130,9 @@ main(int argc, char **argv)
   fs::remove_all(dir);
   {
     RunDirectory run(dir, RunDirectory::IfExists::error, MPI_COMM_WORLD);
-    run.write_atomically("a.txt", [](std::ostream &out) { out << "42\n"; });
+    run.write_atomically("parameters.prm",
+                         [](std::ostream &out) { out << "42\n"; });
+    run.synchronize();
   }
   unsigned int n_files = 0;
   for (const auto &entry : fs::directory_iterator(dir))
@@ -138,7 +140,7 @@ main(int argc, char **argv)
     (void)entry;
     ++n_files;
   }
-  std::ifstream in(dir + "/a.txt");
+  std::ifstream in(dir + "/parameters.prm");
   int           value = 0;
   in >> value;
   c.check(n_files == 1 && value == 42, "atomic write leaves only the file");
@@ -155,6 +157,28 @@ main(int argc, char **argv)
     RunDirectory run(dir, RunDirectory::IfExists::replace, MPI_COMM_WORLD);
   }
   c.check(fs::is_empty(dir), "replace starts from an empty directory");
+  // 'replace' never deletes what exsolve did not write, nor the working
+  // directory or its parents.
+  std::ofstream(dir + "/user_data.txt") << "keep\n";
+  c.check(throws_input_error(
+            [&]
+            {
+              RunDirectory::check_writable(dir,
+                                           RunDirectory::IfExists::replace,
+                                           MPI_COMM_WORLD);
+            },
+            {"Output/Directory", "not written by exsolve"}),
+          "foreign directory not replaced");
+  c.check(throws_input_error(
+            [&]
+            {
+              RunDirectory::check_writable(".",
+                                           RunDirectory::IfExists::replace,
+                                           MPI_COMM_WORLD);
+            },
+            {"Output/Directory", "working directory"}),
+          "working directory not replaced");
+  c.check(fs::exists(dir + "/user_data.txt"), "foreign file kept");
   fs::remove_all(dir);
 
   // BENCHMARK line.

@@ -174,6 +174,11 @@ namespace exsolve
     dealii::AffineConstraints<double> update_constraints;
 
     MatrixType jacobian;
+    /// AMG hierarchy of an earlier Jacobian of this mesh: Newton steps only
+    /// change the screening (mass) term, so it stays a good preconditioner
+    /// and its setup, the dominant cost in 3D, is done once per mesh.
+    std::unique_ptr<typename LinearAlgebra::Preconditioner> amg;
+    unsigned int amg_reference_iterations = 0;
     VectorType solution;         // locally owned
     VectorType ghosted_solution; // with ghost entries
     VectorType ghosted_work;

@@ -12,8 +12,14 @@ namespace exsolve
    * The output directory of one run. Created only after all input has been
    * validated; an existing directory is never overwritten silently:
    * 'error' stops the run, 'replace' (an explicit choice in the parameter
-   * file) removes the old directory first. Every file is written under a
-   * temporary name and renamed, so a crash never leaves a truncated file.
+   * file) removes the old directory first, but only if it is empty or was
+   * written by exsolve (it holds parameters.prm) and is not the working
+   * directory or one of its parents. Every file is written under a temporary
+   * name and renamed, so a crash never leaves a truncated file.
+   *
+   * Writes happen on one rank; a failure (disk full, directory removed) is
+   * recorded and raised on every rank at the next synchronize(), so that no
+   * rank is left waiting in a collective operation.
    */
   class RunDirectory
   {
@@ -25,7 +31,7 @@ namespace exsolve
     };
 
     /// Collective over @p communicator. Throws InputError if the directory
-    /// exists and @p policy is error.
+    /// may not be used.
     RunDirectory(const std::string &path,
                  const IfExists     policy,
                  const MPI_Comm     communicator);
@@ -46,11 +52,19 @@ namespace exsolve
     }
 
     /// Write @p name (relative to the directory) atomically from this rank.
+    /// Never throws; a failure is raised by the next synchronize().
     void
     write_atomically(const std::string                         &name,
                      const std::function<void(std::ostream &)> &writer) const;
 
+    /// Collective: throws std::runtime_error on every rank if any rank's
+    /// write failed since the last call; otherwise acts as a barrier.
+    void
+    synchronize() const;
+
   private:
-    std::string directory;
+    std::string         directory;
+    MPI_Comm            communicator;
+    mutable std::string failure;
   };
 } // namespace exsolve

@@ -95,17 +95,17 @@ namespace exsolve
 
 
 
-  std::string
-  DeclaredParameters::children(const std::string &section,
-                               const bool         want_sections) const
+  std::vector<std::string>
+  DeclaredParameters::names_below(const std::string &section,
+                                  const bool         want_sections) const
   {
-    std::string       list;
-    const std::string prefix   = section.empty() ? "" : section + "/";
-    auto              consider = [&](const std::string &path)
+    std::vector<std::string> names;
+    const std::string        prefix   = section.empty() ? "" : section + "/";
+    auto                     consider = [&](const std::string &path)
     {
       if (path.size() > prefix.size() && path.rfind(prefix, 0) == 0
           && path.find('/', prefix.size()) == std::string::npos)
-        list += (list.empty() ? "" : ", ") + path.substr(prefix.size());
+        names.push_back(path.substr(prefix.size()));
     };
     if (want_sections)
       for (const auto &s : sections)
@@ -113,6 +113,18 @@ namespace exsolve
     else
       for (const auto &e : entries)
         consider(e.first);
+    return names;
+  }
+
+
+
+  std::string
+  DeclaredParameters::children(const std::string &section,
+                               const bool         want_sections) const
+  {
+    std::string list;
+    for (const auto &name : names_below(section, want_sections))
+      list += (list.empty() ? "" : ", ") + name;
     return list.empty() ? "(none)" : list;
   }
 
@@ -123,28 +135,17 @@ namespace exsolve
                                  const std::string &name,
                                  const bool         want_sections) const
   {
-    std::string       best;
-    unsigned int      best_distance = 4;
-    const std::string prefix        = section.empty() ? "" : section + "/";
-    auto              consider      = [&](const std::string &path)
+    std::string  best;
+    unsigned int best_distance = 4;
+    for (const auto &candidate : names_below(section, want_sections))
     {
-      if (path.rfind(prefix, 0) != 0
-          || path.find('/', prefix.size()) != std::string::npos)
-        return;
-      const std::string  candidate = path.substr(prefix.size());
-      const unsigned int d         = edit_distance(candidate, name);
+      const unsigned int d = edit_distance(candidate, name);
       if (d < best_distance)
       {
         best_distance = d;
         best          = candidate;
       }
-    };
-    if (want_sections)
-      for (const auto &s : sections)
-        consider(s);
-    else
-      for (const auto &e : entries)
-        consider(e.first);
+    }
     return best.empty() ? "" : " (did you mean '" + best + "'?)";
   }
 

@@ -1,5 +1,6 @@
 #include <exsolve/linear_algebra/backends.h>
 
+#include "poisson_boltzmann_postprocessing.templates.h"
 #include "poisson_boltzmann_problem.templates.h"
 
 namespace exsolve

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <vector>
 
 namespace exsolve
 {
@@ -45,6 +46,9 @@ namespace exsolve
     std::set<std::string>        sections; // "" is the top level
     std::map<std::string, Entry> entries;  // full path
 
+    /// Names of the subsections or entries directly below @p section.
+    std::vector<std::string>
+    names_below(const std::string &section, const bool want_sections) const;
     std::string
     children(const std::string &section, const bool want_sections) const;
     std::string

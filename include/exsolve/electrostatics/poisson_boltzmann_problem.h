@@ -179,9 +179,9 @@ namespace exsolve
     /// and its setup, the dominant cost in 3D, is done once per mesh.
     std::unique_ptr<typename LinearAlgebra::Preconditioner> amg;
     unsigned int amg_reference_iterations = 0;
-    VectorType solution;         // locally owned
-    VectorType ghosted_solution; // with ghost entries
-    VectorType ghosted_work;
+    VectorType   solution;         // locally owned
+    VectorType   ghosted_solution; // with ghost entries
+    VectorType   ghosted_work;
 
     /// Semi-analytic planar layer, if Postprocess asks for the error.
     std::unique_ptr<PlanarLayerReference> planar_reference;

@@ -7,6 +7,7 @@
 
 #include <exsolve/core/parameter_reading.h>
 #include <exsolve/electrostatics/poisson_boltzmann_parameters.h>
+#include <exsolve/transport/transport_parameters.h>
 
 #include <cmath>
 #include <iomanip>
@@ -48,6 +49,26 @@ namespace exsolve::testing
       apply_parameter_override(prm, path, value);
     PoissonBoltzmannParameters parameters;
     parameters.parse_parameters(prm, "");
+    return parameters;
+  }
+
+  /// Transport parameters from a file in the source tree (empty: the
+  /// declared defaults) plus overrides.
+  inline TransportParameters
+  transport_parameters(const std::string &relative_file,
+                       const Overrides   &overrides)
+  {
+    dealii::ParameterHandler prm;
+    PoissonBoltzmannParameters::declare_parameters(prm);
+    TransportParameters::declare_parameters(prm);
+    if (relative_file.empty())
+      for (const auto &[path, value] : overrides)
+        apply_parameter_override(prm, path, value);
+    else
+      read_parameters(prm, source_path(relative_file), overrides);
+    TransportParameters parameters;
+    parameters.parse_parameters(
+      prm, relative_file.empty() ? "" : source_path(relative_file));
     return parameters;
   }
 

@@ -11,6 +11,8 @@
 #include <exsolve/electrostatics/poisson_boltzmann_parameters.h>
 #include <exsolve/electrostatics/space_charge_simulation.h>
 #include <exsolve/io/parameter_documentation.h>
+#include <exsolve/transport/transport_parameters.h>
+#include <exsolve/transport/transport_simulation.h>
 
 #include <iostream>
 
@@ -29,6 +31,7 @@ namespace exsolve
       const CommandLine        cl = CommandLine::parse(arguments);
       dealii::ParameterHandler prm;
       PoissonBoltzmannParameters::declare_parameters(prm);
+      TransportParameters::declare_parameters(prm);
 
       switch (cl.action)
       {
@@ -61,6 +64,12 @@ namespace exsolve
       }
 
       read_parameters(prm, cl.parameter_file, cl.overrides);
+      if (simulation_model(prm) == "transport")
+      {
+        TransportParameters parameters;
+        parameters.parse_parameters(prm, cl.parameter_file);
+        return run_transport_simulation(prm, parameters, comm);
+      }
       PoissonBoltzmannParameters parameters;
       parameters.parse_parameters(prm, cl.parameter_file);
       return run_space_charge_simulation(prm, parameters, comm);

@@ -1,4 +1,6 @@
+#include <deal.II/lac/petsc_block_vector.h>
 #include <deal.II/lac/petsc_vector.h>
+#include <deal.II/lac/trilinos_parallel_block_vector.h>
 #include <deal.II/lac/trilinos_vector.h>
 
 #include <exsolve/core/input_error.h>
@@ -129,6 +131,7 @@ namespace exsolve
       return s.str();
     };
 
+    unsigned int slow_steps = 0;
     while (!(norm <= target))
     {
       if (!std::isfinite(norm))
@@ -159,9 +162,10 @@ namespace exsolve
           break;
         if (halvings >= parameters.max_backtracking)
         {
-          // An update below 1e-10 (kT/e) that cannot lower the residual
-          // means the residual sits at its round-off floor.
-          if (update_size < 1e-10)
+          // An update below 1e-10 (kT/e) that cannot lower the residual,
+          // or no descent a millionth below the initial residual, means the
+          // residual sits at its round-off floor.
+          if (update_size < 1e-10 || norm <= 1e-6 * report.initial_residual)
           {
             pcout << "    Newton: residual at round-off level (" << norm
                   << "), accepted" << std::endl;
@@ -182,6 +186,30 @@ namespace exsolve
             << "  step " << std::defaultfloat << std::setprecision(3) << alpha
             << "  |du|max " << std::scientific << std::setprecision(2)
             << alpha * update_size << std::endl;
+      // Three steps in a row that gain less than 10 % once the residual is
+      // a millionth of where it started: stagnation at the round-off floor
+      // (which grows with the size of the terms, e.g. in strong layers).
+      slow_steps = norm > 0.9 * report.residual_history[report.iterations - 1]
+                     ? slow_steps + 1
+                     : 0;
+      if (slow_steps >= 3 && norm <= 1e-6 * report.initial_residual
+          && !(norm <= target))
+      {
+        pcout << "    Newton: stagnating at " << norm
+              << ", a millionth of the initial residual: round-off level, "
+                 "accepted"
+              << std::endl;
+        break;
+      }
+      // A full Newton step below 1e-11 (kT/e, or in ln c) leaves an error
+      // of that size: the residual is at its round-off floor even if it
+      // still creeps down by a few per cent per step.
+      if (alpha == 1. && update_size < 1e-11 && !(norm <= target))
+      {
+        pcout << "    Newton: update below 1e-11, residual " << norm
+              << " at round-off level, accepted" << std::endl;
+        break;
+      }
     }
     report.final_residual = norm;
     pcout << std::defaultfloat;
@@ -190,4 +218,6 @@ namespace exsolve
 
   template class NewtonSolver<TrilinosWrappers::MPI::Vector>;
   template class NewtonSolver<PETScWrappers::MPI::Vector>;
+  template class NewtonSolver<TrilinosWrappers::MPI::BlockVector>;
+  template class NewtonSolver<PETScWrappers::MPI::BlockVector>;
 } // namespace exsolve

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "poisson_boltzmann_problem.templates.h"
+#include <exsolve/io/partitioned_vtu.h>
 
 namespace exsolve
 {
@@ -201,28 +202,13 @@ namespace exsolve
     data_out.add_data_vector(subdomain, "mpi_rank");
     data_out.build_patches(fe.degree);
 
-    const unsigned int rank    = triangulation->locally_owned_subdomain();
-    const unsigned int n_ranks = Utilities::MPI::n_mpi_processes(communicator);
-    const std::string  stem = "solution-" + Utilities::int_to_string(cycle, 4);
-    output.write_atomically(stem + "." + Utilities::int_to_string(rank, 4)
-                              + ".vtu",
-                            [&](std::ostream &out)
-                            { data_out.write_vtu(out); });
-    output.synchronize(); // all pieces exist (or every rank stops)
-    pvd_records.emplace_back(cycle, stem + ".pvtu");
-    if (rank == 0)
-    {
-      std::vector<std::string> pieces;
-      for (unsigned int r = 0; r < n_ranks; ++r)
-        pieces.push_back(stem + "." + Utilities::int_to_string(r, 4) + ".vtu");
-      output.write_atomically(stem + ".pvtu",
-                              [&](std::ostream &out)
-                              { data_out.write_pvtu_record(out, pieces); });
-      output.write_atomically("solution.pvd",
-                              [&](std::ostream &out) {
-                                DataOutBase::write_pvd_record(out, pvd_records);
-                              });
-    }
-    output.synchronize();
+    const std::string stem = "solution-" + Utilities::int_to_string(cycle, 4);
+    write_partitioned_vtu(data_out,
+                          output,
+                          stem,
+                          cycle,
+                          pvd_records,
+                          triangulation->locally_owned_subdomain(),
+                          communicator);
   }
 } // namespace exsolve

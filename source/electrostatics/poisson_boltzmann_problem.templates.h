@@ -27,6 +27,7 @@
 #include <exsolve/electrostatics/planar_layer_reference.h>
 #include <exsolve/electrostatics/poisson_boltzmann_problem.h>
 #include <exsolve/mesh/geometry.h>
+#include <exsolve/mesh/probe_point.h>
 
 #include <cmath>
 #include <iomanip>
@@ -62,50 +63,9 @@ namespace exsolve
       planar_reference = std::make_unique<PlanarLayerReference>(
         electrolyte, bc.dirichlet.at(0), parameters.geometry.lengths[0]);
     }
-    const auto &probe = parameters.postprocess.probe_point;
-    if (!probe.empty())
-    {
-      dealii::Point<dim> p;
-      for (unsigned int d = 0; d < dim; ++d)
-        p[d] = probe[d];
-      // Search a serial copy of the coarse mesh: on a distributed mesh each
-      // rank sees only part of it, and all ranks must reach the same verdict.
-      dealii::Triangulation<dim> coarse;
-      create_coarse_mesh(coarse, parameters.geometry);
-      bool inside = false;
-      try
-      {
-        const auto found = dealii::GridTools::find_active_cell_around_point(
-          dealii::MappingQ1<dim>(), coarse, p);
-        inside = found.first.state() == dealii::IteratorState::valid
-                 && dealii::GeometryInfo<dim>::is_inside_unit_cell(found.second,
-                                                                   1e-10);
-      }
-      catch (...)
-      {
-      }
-      if (!inside)
-      {
-        dealii::Point<dim> lo = coarse.get_vertices()[0], hi = lo;
-        for (const auto &v : coarse.get_vertices())
-          for (unsigned int d = 0; d < dim; ++d)
-          {
-            lo[d] = std::min(lo[d], v[d]);
-            hi[d] = std::max(hi[d], v[d]);
-          }
-        std::ostringstream message;
-        message << "Postprocess/Probe point = ";
-        for (unsigned int d = 0; d < dim; ++d)
-          message << (d > 0 ? ", " : "") << p[d];
-        message << ": lies outside the mesh (";
-        const char *axis[] = {"x", "y", "z"};
-        for (unsigned int d = 0; d < dim; ++d)
-          message << (d > 0 ? ", " : "") << axis[d] << " in " << lo[d] << " .. "
-                  << hi[d];
-        message << (electrolyte.scales.dimensionless ? ")" : " nm)");
-        throw InputError(message.str());
-      }
-    }
+    check_probe_point<dim>(parameters.geometry,
+                           parameters.postprocess.probe_point,
+                           electrolyte.scales.dimensionless);
     triangulation->refine_global(
       parameters.refinement.initial_global_refinements);
     timer

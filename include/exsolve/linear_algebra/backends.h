@@ -1,13 +1,20 @@
 #pragma once
 
+#include <deal.II/base/index_set.h>
+#include <deal.II/lac/block_sparsity_pattern.h>
+#include <deal.II/lac/petsc_block_sparse_matrix.h>
+#include <deal.II/lac/petsc_block_vector.h>
 #include <deal.II/lac/petsc_precondition.h>
 #include <deal.II/lac/petsc_sparse_matrix.h>
 #include <deal.II/lac/petsc_vector.h>
+#include <deal.II/lac/trilinos_block_sparse_matrix.h>
+#include <deal.II/lac/trilinos_parallel_block_vector.h>
 #include <deal.II/lac/trilinos_precondition.h>
 #include <deal.II/lac/trilinos_sparse_matrix.h>
 #include <deal.II/lac/trilinos_vector.h>
 
 #include <string>
+#include <vector>
 
 namespace exsolve
 {
@@ -18,9 +25,11 @@ namespace exsolve
    */
   struct TrilinosBackend
   {
-    using Vector         = dealii::TrilinosWrappers::MPI::Vector;
-    using SparseMatrix   = dealii::TrilinosWrappers::SparseMatrix;
-    using Preconditioner = dealii::TrilinosWrappers::PreconditionAMG;
+    using Vector            = dealii::TrilinosWrappers::MPI::Vector;
+    using SparseMatrix      = dealii::TrilinosWrappers::SparseMatrix;
+    using Preconditioner    = dealii::TrilinosWrappers::PreconditionAMG;
+    using BlockVector       = dealii::TrilinosWrappers::MPI::BlockVector;
+    using BlockSparseMatrix = dealii::TrilinosWrappers::BlockSparseMatrix;
     static constexpr const char *name = "Trilinos";
 
     /// ML smoothed-aggregation AMG for a scalar elliptic operator.
@@ -28,14 +37,28 @@ namespace exsolve
     initialize_amg(Preconditioner     &amg,
                    const SparseMatrix &matrix,
                    const unsigned int  dim,
-                   const unsigned int  degree);
+                   const unsigned int  degree,
+                   const bool          symmetric = true);
+
+    /// Multiply row i of @p matrix by scaling(i).
+    static void
+    scale_rows(BlockSparseMatrix &matrix, const BlockVector &scaling);
+
+    /// Distributed block matrix with rows and columns split as @p owned.
+    static void
+    reinit(BlockSparseMatrix                         &matrix,
+           const std::vector<dealii::IndexSet>       &owned,
+           const dealii::BlockDynamicSparsityPattern &pattern,
+           const MPI_Comm                             communicator);
   };
 
   struct PETScBackend
   {
-    using Vector         = dealii::PETScWrappers::MPI::Vector;
-    using SparseMatrix   = dealii::PETScWrappers::MPI::SparseMatrix;
-    using Preconditioner = dealii::PETScWrappers::PreconditionBoomerAMG;
+    using Vector            = dealii::PETScWrappers::MPI::Vector;
+    using SparseMatrix      = dealii::PETScWrappers::MPI::SparseMatrix;
+    using Preconditioner    = dealii::PETScWrappers::PreconditionBoomerAMG;
+    using BlockVector       = dealii::PETScWrappers::MPI::BlockVector;
+    using BlockSparseMatrix = dealii::PETScWrappers::MPI::BlockSparseMatrix;
     static constexpr const char *name = "PETSc";
 
     /// hypre BoomerAMG, with 3D settings (HMIS, ext+i, threshold 0.5).
@@ -43,6 +66,18 @@ namespace exsolve
     initialize_amg(Preconditioner     &amg,
                    const SparseMatrix &matrix,
                    const unsigned int  dim,
-                   const unsigned int  degree);
+                   const unsigned int  degree,
+                   const bool          symmetric = true);
+
+    /// Multiply row i of @p matrix by scaling(i).
+    static void
+    scale_rows(BlockSparseMatrix &matrix, const BlockVector &scaling);
+
+    /// Distributed block matrix with rows and columns split as @p owned.
+    static void
+    reinit(BlockSparseMatrix                         &matrix,
+           const std::vector<dealii::IndexSet>       &owned,
+           const dealii::BlockDynamicSparsityPattern &pattern,
+           const MPI_Comm                             communicator);
   };
 } // namespace exsolve

@@ -1,0 +1,293 @@
+#pragma once
+
+#include <deal.II/base/conditional_ostream.h>
+#include <deal.II/base/function.h>
+#include <deal.II/base/index_set.h>
+#include <deal.II/base/timer.h>
+#include <deal.II/distributed/tria_base.h>
+#include <deal.II/dofs/dof_handler.h>
+#include <deal.II/fe/fe_system.h>
+#include <deal.II/lac/affine_constraints.h>
+
+#include <exsolve/electrostatics/boundary_conditions.h>
+#include <exsolve/io/run_directory.h>
+#include <exsolve/linear_algebra/backends.h>
+#include <exsolve/mesh/boundary_names.h>
+#include <exsolve/transport/transport_parameters.h>
+
+#include <array>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace exsolve
+{
+  /// One accepted time step.
+  struct StepRecord
+  {
+    unsigned int        step              = 0;
+    double              time              = 0; // user units (s)
+    double              step_size         = 0; // user units (s)
+    unsigned long long  dofs              = 0;
+    unsigned int        newton_iterations = 0;
+    unsigned int        linear_iterations = 0;
+    double              error_estimate    = 0; // weighted norm, <= 1
+    std::vector<double> amounts;               // integral of each c, user units
+    double              wall_time = 0;         // s since the run started
+  };
+
+  /// Totals of a transient run.
+  struct TransportTotals
+  {
+    unsigned int accepted_steps    = 0;
+    unsigned int rejected_steps    = 0; // error too large
+    unsigned int failed_steps      = 0; // Newton or Krylov failed, step cut
+    unsigned int newton_iterations = 0;
+    unsigned int linear_iterations = 0;
+    unsigned int remeshes          = 0;
+  };
+
+  /// L2 and H1-seminorm errors of psi and of every concentration.
+  struct ErrorNorms
+  {
+    std::vector<double> l2; // psi, c_1, ..., c_N
+    std::vector<double> h1;
+  };
+
+  /**
+   * Transient Poisson-Nernst-Planck transport of N charged species,
+   * dimensionless (doc/transport.md):
+   *   d c_i/dt = div(D_i (grad c_i + z_i c_i grad psi)) + f_i,
+   *   -lambda^2 Laplace psi = sum_i z_i c_i + rho_fixed + f_psi.
+   * Unknowns are psi and the log-densities u_i = ln c_i, so that every
+   * concentration is positive by construction; fluxes are written
+   * J_i = -D_i c_i grad(u_i + z_i psi). The mass term is (a0 c^{n+1} + a1 c^n
+   * + a2 c^{n-1})/dt on c itself (variable-step BDF1/BDF2), which makes the
+   * discrete amount of every species exactly conserved in a closed domain.
+   * Each step is one monolithic Newton solve with the exact Jacobian and
+   * FGMRES preconditioned by BlockSchurPreconditioner.
+   */
+  template <int dim, class LinearAlgebra>
+  class TransportProblem
+  {
+  public:
+    using BlockVector = typename LinearAlgebra::BlockVector;
+    using BlockMatrix = typename LinearAlgebra::BlockSparseMatrix;
+
+    /// Builds and checks the mesh and all boundary conditions; throws
+    /// InputError before anything is written.
+    TransportProblem(const TransportParameters &parameters,
+                     const MPI_Comm             communicator,
+                     const bool                 verbose = true);
+    ~TransportProblem();
+
+    /**
+     * Replace the data by a manufactured solution (tests): @p exact has the
+     * components (psi, c_1, ..., c_N) and gives the initial state and all
+     * Dirichlet values; @p sources has (f_psi, f_1, ..., f_N). Both are
+     * dimensionless and evaluated at the current time.
+     */
+    void
+    set_manufactured_solution(std::shared_ptr<dealii::Function<dim>> exact,
+                              std::shared_ptr<dealii::Function<dim>> sources);
+
+    /// Mesh, initial state and initial mesh adaptation.
+    void
+    initialize();
+
+    /// initialize() if needed, then integrate to the end time, writing
+    /// fields and time series into @p output if given.
+    void
+    run(const RunDirectory *output = nullptr);
+
+    const std::vector<StepRecord> &
+    history() const
+    {
+      return step_records;
+    }
+
+    const TransportTotals &
+    totals() const
+    {
+      return run_totals;
+    }
+
+    /// Integral of each concentration (dimensionless) of @p u.
+    std::vector<double>
+    amounts(const BlockVector &u) const;
+
+    std::vector<double>
+    amounts() const
+    {
+      return amounts(solution);
+    }
+
+    /// Potential at @p point in user units (V or kT/e), point in user units.
+    double
+    potential_at(const dealii::Point<dim> &point) const;
+
+    /// Mean concentration of every species over a boundary, user units.
+    std::vector<double>
+    boundary_mean_concentrations(const std::string &boundary) const;
+
+    /// Integral of the total charge sum_i z_i c_i + rho_fixed, dimensionless.
+    double
+    total_charge() const;
+
+    /// Errors against (psi, c_1, ...) of @p exact (dimensionless) at the
+    /// current time.
+    ErrorNorms
+    errors(dealii::Function<dim> &exact) const;
+
+    /// Largest and smallest concentration of each species (dimensionless)
+    /// and whether every value of the solution is finite.
+    std::vector<std::pair<double, double>>
+    concentration_ranges(bool &all_finite) const;
+
+    /// max - min over the mesh of the electrochemical potential
+    /// u_i + z_i psi of each species (zero in equilibrium).
+    std::vector<double>
+    electrochemical_potential_spread() const;
+
+    double
+    current_time() const
+    {
+      return time;
+    }
+
+    dealii::types::global_dof_index
+    n_dofs() const
+    {
+      return dof_handler.n_dofs();
+    }
+
+    const dealii::Triangulation<dim> &
+    get_triangulation() const
+    {
+      return *triangulation;
+    }
+
+    dealii::TimerOutput &
+    get_timer()
+    {
+      return *timer;
+    }
+
+    const BlockVector &
+    current_solution() const
+    {
+      return solution;
+    }
+
+    /// Start a BDF1 step of size @p dt from the current state without
+    /// solving it (tests of the residual and Jacobian).
+    void
+    begin_step_for_testing(const double dt);
+
+    /// Discrete residual F(u) of the current step, returns its l2 norm.
+    double
+    compute_residual(const BlockVector &u, BlockVector &residual)
+    {
+      return assemble_residual(u, residual);
+    }
+
+    /// J(u) v with constrained rows zeroed like the residual's.
+    void
+    jacobian_vmult(const BlockVector &u, const BlockVector &v, BlockVector &Jv);
+
+    /// Zero @p v where values are prescribed, interpolate hanging nodes.
+    void
+    constrain_direction(BlockVector &v) const
+    {
+      update_constraints.distribute(v);
+    }
+
+  private:
+    /// What the species rows of the residual say.
+    enum class SpeciesEquation
+    {
+      frozen,    // c = c_old: solve only for the potential
+      boltzmann, // u_i + z_i psi = ln c_i^b: Poisson-Boltzmann equilibrium
+      transport  // the BDF step of the Nernst-Planck equation
+    };
+
+    void
+    setup_dofs();
+    void
+    apply_dirichlet_values(BlockVector &u) const;
+    void
+    set_initial_state();
+    double
+    assemble_residual(const BlockVector &u, BlockVector &residual);
+    void
+    assemble_jacobian(const BlockVector &u);
+    unsigned int
+    solve_linearized(const BlockVector &u,
+                     const BlockVector &rhs,
+                     BlockVector       &du,
+                     const double       tolerance);
+    /// Newton solve of the current equation; returns false (on all ranks)
+    /// when Newton or the Krylov solver fails.
+    bool
+    solve_nonlinear(unsigned int &newton_iterations,
+                    unsigned int &linear_iterations);
+    void
+    update_row_scaling();
+    void
+    adapt_mesh();
+    double
+    weighted_error_norm(const BlockVector &error,
+                        const BlockVector &reference) const;
+    void
+    write_fields(const RunDirectory &output, const unsigned int index);
+    double
+    length_scale_squared() const;
+
+    const TransportParameters           &parameters;
+    const Electrolyte                   &electrolyte;
+    const MPI_Comm                       communicator;
+    dealii::ConditionalOStream           pcout;
+    std::unique_ptr<dealii::TimerOutput> timer;
+
+    std::unique_ptr<dealii::parallel::TriangulationBase<dim>> triangulation;
+    BoundaryNames                                             boundary_names;
+    ElectrostaticBoundaryConditions::Resolved                 potential_bc;
+    SpeciesBoundaryConditions                                 species_bc;
+    const unsigned int                                        n_species;
+    dealii::FESystem<dim>                                     fe;
+    dealii::DoFHandler<dim>                                   dof_handler;
+
+    std::vector<dealii::IndexSet>     owned_partitioning;
+    std::vector<dealii::IndexSet>     relevant_partitioning;
+    dealii::IndexSet                  locally_relevant_dofs;
+    dealii::AffineConstraints<double> hanging_node_constraints;
+    dealii::AffineConstraints<double> update_constraints;
+
+    BlockMatrix jacobian;
+    /// Only the (0, 0) block is used: the Schur complement approximation.
+    BlockMatrix schur_approximation;
+    std::vector<std::unique_ptr<typename LinearAlgebra::Preconditioner>> amg;
+
+    /// 1 / c^n on the species rows: every species equation then measures
+    /// relative changes, so that ln c is resolved (and Newton converges)
+    /// where c is 1e-20 as well as where it is 1; 1 on the psi rows.
+    BlockVector row_scaling;
+    BlockVector solution; // u^{n+1}, locally owned
+    BlockVector old_solution, older_solution, oldest_solution; // u^n, ...
+    BlockVector ghosted_work, ghosted_old, ghosted_older;
+
+    SpeciesEquation       equation = SpeciesEquation::transport;
+    std::array<double, 3> bdf      = {{1., -1., 0.}};
+    double                time     = 0.;
+    double                step     = 0.;
+    std::vector<double>   log_bulk;
+    bool                  initialized = false;
+
+    std::shared_ptr<dealii::Function<dim>> exact_solution;
+    std::shared_ptr<dealii::Function<dim>> source_terms;
+
+    std::vector<StepRecord>                     step_records;
+    TransportTotals                             run_totals;
+    std::vector<std::pair<double, std::string>> pvd_records;
+  };
+} // namespace exsolve

@@ -1,0 +1,396 @@
+// Residual and exact Jacobian of the Poisson-Nernst-Planck Newton systems,
+// included by one .cc file per linear-algebra backend. The species rows of
+// a BDF step are multiplied by dt (amounts, not rates): their round-off
+// floor then does not grow as the step shrinks.
+#pragma once
+
+#include <deal.II/base/quadrature_lib.h>
+#include <deal.II/fe/fe_values.h>
+#include <deal.II/lac/full_matrix.h>
+
+#include <exsolve/transport/transport_problem.h>
+
+#include <cmath>
+
+namespace exsolve
+{
+  namespace transport_internal
+  {
+    /// Solution values of all components at the quadrature points of a cell.
+    template <int dim>
+    struct PointValues
+    {
+      std::vector<dealii::Vector<double>>              values, old, older;
+      std::vector<std::vector<dealii::Tensor<1, dim>>> gradients;
+      std::vector<dealii::Vector<double>>              sources;
+
+      PointValues(const unsigned int n_points, const unsigned int n_components)
+          : values(n_points, dealii::Vector<double>(n_components))
+          , old(values)
+          , older(values)
+          , gradients(n_points,
+                      std::vector<dealii::Tensor<1, dim>>(n_components))
+          , sources(values)
+      {
+      }
+    };
+  } // namespace transport_internal
+
+
+
+  template <int dim, class LinearAlgebra>
+  double
+  TransportProblem<dim, LinearAlgebra>::assemble_residual(const BlockVector &u,
+                                                          BlockVector &residual)
+  {
+    using namespace dealii;
+    TimerOutput::Scope t(*timer, "assemble residual");
+    ghosted_work = u;
+    residual     = 0;
+
+    const QGauss<dim>     quadrature(fe.degree + 1);
+    const QGauss<dim - 1> face_quadrature(fe.degree + 1);
+    FEValues<dim>         fe_values(fe,
+                            quadrature,
+                            update_values | update_gradients
+                              | update_quadrature_points | update_JxW_values);
+    FEFaceValues<dim>     fe_face_values(fe,
+                                     face_quadrature,
+                                     update_values | update_JxW_values);
+    const unsigned int    n        = fe.n_dofs_per_cell();
+    const unsigned int    n_blocks = n_species + 1;
+    const double          lambda2  = electrolyte.scales.lambda_squared;
+    const auto           &D        = parameters.diffusivities;
+    const auto           &z        = electrolyte.charges;
+    Vector<double>        cell_residual(n);
+    std::vector<types::global_dof_index> dofs(n);
+    transport_internal::PointValues<dim> at(quadrature.size(), n_blocks);
+    std::vector<Vector<double>>          face_values(face_quadrature.size(),
+                                            Vector<double>(n_blocks));
+    std::vector<double>                  c(n_species), mass(n_species);
+    if (source_terms)
+      source_terms->set_time(time);
+
+    for (const auto &cell : dof_handler.active_cell_iterators())
+      if (cell->is_locally_owned())
+      {
+        fe_values.reinit(cell);
+        fe_values.get_function_values(ghosted_work, at.values);
+        fe_values.get_function_gradients(ghosted_work, at.gradients);
+        if (equation != SpeciesEquation::boltzmann)
+          fe_values.get_function_values(ghosted_old, at.old);
+        if (equation == SpeciesEquation::transport && bdf[2] != 0.)
+          fe_values.get_function_values(ghosted_older, at.older);
+        if (source_terms && equation == SpeciesEquation::transport)
+          source_terms->vector_value_list(fe_values.get_quadrature_points(),
+                                          at.sources);
+        else
+          for (auto &s : at.sources)
+            s = 0;
+        cell_residual = 0;
+        for (const unsigned int q : fe_values.quadrature_point_indices())
+        {
+          const Vector<double>              &w    = at.values[q];
+          const std::vector<Tensor<1, dim>> &grad = at.gradients[q];
+          double charge = electrolyte.fixed_charge + at.sources[q][0];
+          for (unsigned int s = 0; s < n_species; ++s)
+          {
+            c[s] = std::exp(w[s + 1]);
+            charge += z[s] * c[s];
+            if (equation == SpeciesEquation::transport)
+            {
+              mass[s] = bdf[0] * c[s] + bdf[1] * std::exp(at.old[q][s + 1]);
+              if (bdf[2] != 0.)
+                mass[s] += bdf[2] * std::exp(at.older[q][s + 1]);
+            }
+          }
+          const double dx = fe_values.JxW(q);
+          for (unsigned int i = 0; i < n; ++i)
+          {
+            const unsigned int comp = fe.system_to_component_index(i).first;
+            const double       phi  = fe_values.shape_value(i, q);
+            const auto        &gphi = fe_values.shape_grad(i, q);
+            if (comp == 0)
+            {
+              cell_residual(i)
+                += (lambda2 * (grad[0] * gphi) - charge * phi) * dx;
+              continue;
+            }
+            const unsigned int s = comp - 1;
+            switch (equation)
+            {
+              case SpeciesEquation::transport:
+                cell_residual(i)
+                  += (mass[s] * phi
+                      + step
+                          * (D[s] * c[s]
+                               * ((grad[comp] + z[s] * grad[0]) * gphi)
+                             - at.sources[q][comp] * phi))
+                     * dx;
+                break;
+              case SpeciesEquation::boltzmann:
+                cell_residual(i)
+                  += (w[comp] + z[s] * w[0] - log_bulk[s]) * phi * dx;
+                break;
+              case SpeciesEquation::frozen:
+                cell_residual(i)
+                  += (c[s] - std::exp(at.old[q][comp])) * phi * dx;
+                break;
+            }
+          }
+        }
+        for (const auto &face : cell->face_iterators())
+          if (face->at_boundary())
+          {
+            const auto id = face->boundary_id();
+            fe_face_values.reinit(cell, face);
+            fe_face_values.get_function_values(ghosted_work, face_values);
+            for (const unsigned int q :
+                 fe_face_values.quadrature_point_indices())
+            {
+              // Inward fluxes: the charge on the surface for psi, the
+              // species that cross the boundary for the others.
+              std::vector<double> inflow(n_blocks, 0.);
+              const auto          neumann = potential_bc.neumann.find(id);
+              const auto          robin   = potential_bc.robin.find(id);
+              if (neumann != potential_bc.neumann.end())
+                inflow[0] = neumann->second;
+              else if (robin != potential_bc.robin.end())
+                inflow[0] = robin->second.first
+                            * (robin->second.second - face_values[q][0]);
+              if (equation == SpeciesEquation::transport)
+                for (unsigned int s = 0; s < n_species; ++s)
+                {
+                  const auto key  = std::make_pair(id, s);
+                  const auto flux = species_bc.flux.find(key);
+                  const auto exch = species_bc.exchange.find(key);
+                  if (flux != species_bc.flux.end())
+                    inflow[s + 1] = step * flux->second;
+                  else if (exch != species_bc.exchange.end())
+                    inflow[s + 1] = step * exch->second.first
+                                    * (exch->second.second
+                                       - std::exp(face_values[q][s + 1]));
+                }
+              for (unsigned int i = 0; i < n; ++i)
+              {
+                const unsigned int comp = fe.system_to_component_index(i).first;
+                cell_residual(i) -= inflow[comp]
+                                    * fe_face_values.shape_value(i, q)
+                                    * fe_face_values.JxW(q);
+              }
+            }
+          }
+        cell->get_dof_indices(dofs);
+        update_constraints.distribute_local_to_global(cell_residual,
+                                                      dofs,
+                                                      residual);
+      }
+    residual.compress(VectorOperation::add);
+    residual.scale(row_scaling);
+    return residual.l2_norm();
+  }
+
+
+
+  template <int dim, class LinearAlgebra>
+  void
+  TransportProblem<dim, LinearAlgebra>::assemble_jacobian(const BlockVector &u)
+  {
+    using namespace dealii;
+    TimerOutput::Scope t(*timer, "assemble Jacobian");
+    ghosted_work        = u;
+    jacobian            = 0;
+    schur_approximation = 0;
+
+    const QGauss<dim>     quadrature(fe.degree + 1);
+    const QGauss<dim - 1> face_quadrature(fe.degree + 1);
+    FEValues<dim>         fe_values(
+      fe, quadrature, update_values | update_gradients | update_JxW_values);
+    FEFaceValues<dim>  fe_face_values(fe,
+                                     face_quadrature,
+                                     update_values | update_JxW_values);
+    const unsigned int n        = fe.n_dofs_per_cell();
+    const unsigned int n_blocks = n_species + 1;
+    const double       lambda2  = electrolyte.scales.lambda_squared;
+    const auto        &D        = parameters.diffusivities;
+    const auto        &z        = electrolyte.charges;
+    FullMatrix<double> cell_matrix(n, n);
+    std::vector<types::global_dof_index> dofs(n), psi_dofs;
+    std::vector<unsigned int>            component(n), psi_local;
+    for (unsigned int i = 0; i < n; ++i)
+    {
+      component[i] = fe.system_to_component_index(i).first;
+      if (component[i] == 0)
+        psi_local.push_back(i);
+    }
+    FullMatrix<double> schur_matrix(psi_local.size(), psi_local.size());
+    psi_dofs.resize(psi_local.size());
+    transport_internal::PointValues<dim> at(quadrature.size(), n_blocks);
+    std::vector<Vector<double>>          face_values(face_quadrature.size(),
+                                            Vector<double>(n_blocks));
+    std::vector<double>                  c(n_species);
+    std::vector<Tensor<1, dim>>          drift(n_species);
+    std::vector<double>                  phi(n);
+    std::vector<Tensor<1, dim>>          gphi(n);
+    const double                         domain_scale2 = length_scale_squared();
+
+    for (const auto &cell : dof_handler.active_cell_iterators())
+      if (cell->is_locally_owned())
+      {
+        fe_values.reinit(cell);
+        fe_values.get_function_values(ghosted_work, at.values);
+        fe_values.get_function_gradients(ghosted_work, at.gradients);
+        cell_matrix  = 0;
+        schur_matrix = 0;
+        // Schur complement of the species blocks, mode by mode: a species
+        // that relaxes over the length l (l^2 = D dt / a0) screens psi by
+        // z^2 c on scales above l and stiffens it by z^2 c l^2 below.
+        const double h2         = cell->diameter() * cell->diameter() / dim;
+        double       stiffening = 0, screening = 0;
+        for (const unsigned int q : fe_values.quadrature_point_indices())
+        {
+          const Vector<double>              &w    = at.values[q];
+          const std::vector<Tensor<1, dim>> &grad = at.gradients[q];
+          const double                       dx   = fe_values.JxW(q);
+          for (unsigned int i = 0; i < n; ++i)
+          {
+            phi[i]  = fe_values.shape_value(i, q);
+            gphi[i] = fe_values.shape_grad(i, q);
+          }
+          for (unsigned int s = 0; s < n_species; ++s)
+          {
+            c[s]      = std::exp(w[s + 1]);
+            drift[s]  = grad[s + 1] + z[s] * grad[0];
+            double l2 = 0;
+            if (equation == SpeciesEquation::transport)
+              l2 = D[s] * step / bdf[0];
+            else if (equation == SpeciesEquation::boltzmann)
+              l2 = 1e300;
+            const double z2c = z[s] * z[s] * c[s] * dx;
+            stiffening += z2c * std::min(l2, h2);
+            screening += z2c * (l2 >= 1e300 ? 1. : l2 / (domain_scale2 + l2));
+          }
+          for (unsigned int i = 0; i < n; ++i)
+          {
+            const unsigned int a = component[i];
+            for (unsigned int j = 0; j < n; ++j)
+            {
+              const unsigned int b     = component[j];
+              double             value = 0;
+              if (a == 0)
+              {
+                if (b == 0)
+                  value = lambda2 * (gphi[j] * gphi[i]);
+                else
+                  value = -z[b - 1] * c[b - 1] * phi[j] * phi[i];
+              }
+              else
+              {
+                const unsigned int s = a - 1;
+                if (b != 0 && b != a)
+                  continue;
+                switch (equation)
+                {
+                  case SpeciesEquation::transport:
+                    if (b == 0)
+                      value = step * D[s] * c[s] * z[s] * (gphi[j] * gphi[i]);
+                    else
+                      value = bdf[0] * c[s] * phi[j] * phi[i]
+                              + step * D[s] * c[s]
+                                  * (phi[j] * (drift[s] * gphi[i])
+                                     + gphi[j] * gphi[i]);
+                    break;
+                  case SpeciesEquation::boltzmann:
+                    value = (b == 0 ? z[s] : 1.) * phi[j] * phi[i];
+                    break;
+                  case SpeciesEquation::frozen:
+                    value = b == 0 ? 0. : c[s] * phi[j] * phi[i];
+                    break;
+                }
+              }
+              cell_matrix(i, j) += value * dx;
+            }
+          }
+        }
+        // Cell averages of the Schur terms, spread with the psi shape
+        // functions (the coefficients vary slowly within a cell).
+        const double volume = cell->measure();
+        for (const unsigned int q : fe_values.quadrature_point_indices())
+        {
+          const double dx = fe_values.JxW(q);
+          for (unsigned int i = 0; i < psi_local.size(); ++i)
+            for (unsigned int j = 0; j < psi_local.size(); ++j)
+            {
+              const unsigned int I = psi_local[i], J = psi_local[j];
+              schur_matrix(i, j)
+                += ((lambda2 + stiffening / volume)
+                      * (fe_values.shape_grad(J, q)
+                         * fe_values.shape_grad(I, q))
+                    + screening / volume * fe_values.shape_value(J, q)
+                        * fe_values.shape_value(I, q))
+                   * dx;
+            }
+        }
+        for (const auto &face : cell->face_iterators())
+          if (face->at_boundary())
+          {
+            const auto id    = face->boundary_id();
+            const auto robin = potential_bc.robin.find(id);
+            bool       any   = robin != potential_bc.robin.end();
+            if (equation == SpeciesEquation::transport)
+              for (unsigned int s = 0; s < n_species; ++s)
+                any = any || species_bc.exchange.count({id, s}) > 0;
+            if (!any)
+              continue;
+            fe_face_values.reinit(cell, face);
+            fe_face_values.get_function_values(ghosted_work, face_values);
+            for (const unsigned int q :
+                 fe_face_values.quadrature_point_indices())
+            {
+              // d(-inflow)/d(unknown) on the diagonal blocks.
+              std::vector<double> coefficient(n_blocks, 0.);
+              if (robin != potential_bc.robin.end())
+                coefficient[0] = robin->second.first;
+              if (equation == SpeciesEquation::transport)
+                for (unsigned int s = 0; s < n_species; ++s)
+                {
+                  const auto exch = species_bc.exchange.find({id, s});
+                  if (exch != species_bc.exchange.end())
+                    coefficient[s + 1] = step * exch->second.first
+                                         * std::exp(face_values[q][s + 1]);
+                }
+              for (unsigned int i = 0; i < n; ++i)
+                for (unsigned int j = 0; j < n; ++j)
+                  if (component[i] == component[j])
+                  {
+                    const double value = coefficient[component[i]]
+                                         * fe_face_values.shape_value(i, q)
+                                         * fe_face_values.shape_value(j, q)
+                                         * fe_face_values.JxW(q);
+                    cell_matrix(i, j) += value;
+                  }
+              if (robin != potential_bc.robin.end())
+                for (unsigned int i = 0; i < psi_local.size(); ++i)
+                  for (unsigned int j = 0; j < psi_local.size(); ++j)
+                    schur_matrix(i, j)
+                      += coefficient[0]
+                         * fe_face_values.shape_value(psi_local[i], q)
+                         * fe_face_values.shape_value(psi_local[j], q)
+                         * fe_face_values.JxW(q);
+            }
+          }
+        cell->get_dof_indices(dofs);
+        update_constraints.distribute_local_to_global(cell_matrix,
+                                                      dofs,
+                                                      jacobian);
+        for (unsigned int i = 0; i < psi_local.size(); ++i)
+          psi_dofs[i] = dofs[psi_local[i]];
+        update_constraints.distribute_local_to_global(schur_matrix,
+                                                      psi_dofs,
+                                                      schur_approximation);
+      }
+    jacobian.compress(VectorOperation::add);
+    LinearAlgebra::scale_rows(jacobian, row_scaling);
+    schur_approximation.compress(VectorOperation::add);
+  }
+} // namespace exsolve

@@ -1,0 +1,402 @@
+#include <exsolve/core/input_error.h>
+#include <exsolve/core/parameter_utilities.h>
+#include <exsolve/core/physical_constants.h>
+#include <exsolve/transport/transport_parameters.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace exsolve
+{
+  using namespace dealii;
+
+  namespace
+  {
+    const char *fixed_entry    = "Boundary conditions/Fixed concentrations";
+    const char *flux_entry     = "Boundary conditions/Species fluxes";
+    const char *rate_entry     = "Boundary conditions/Exchange rate constants";
+    const char *exchange_entry = "Boundary conditions/Exchange concentrations";
+
+    /// Number per m^3 (or site fraction) -> dimensionless concentration.
+    double
+    concentration_factor(ParameterHandler &prm, const PhysicalScales &scales)
+    {
+      if (scales.dimensionless)
+        return 1.;
+      prm.enter_subsection("Physics");
+      const bool   fractions = prm.get("Concentration unit") == "site fraction";
+      const double site_density = prm.get_double("Site density");
+      prm.leave_subsection();
+      return (fractions ? site_density : 1.) / scales.concentration;
+    }
+  } // namespace
+
+
+
+  bool
+  SpeciesBoundaryConditions::has_fixed(const unsigned int species) const
+  {
+    return std::any_of(fixed.begin(),
+                       fixed.end(),
+                       [species](const auto &entry)
+                       { return entry.first.second == species; });
+  }
+
+
+
+  std::string
+  simulation_model(ParameterHandler &prm)
+  {
+    prm.enter_subsection("Physics");
+    const std::string model = prm.get("Model");
+    prm.leave_subsection();
+    return model;
+  }
+
+
+
+  void
+  TransportParameters::declare_parameters(ParameterHandler &prm)
+  {
+    // Only the entries beyond the equilibrium problem's, which
+    // PoissonBoltzmannParameters::declare_parameters adds.
+    prm.enter_subsection("Physics");
+    {
+      prm.declare_entry(
+        "Model",
+        "equilibrium",
+        Patterns::Selection("equilibrium|transport"),
+        "[-] 'equilibrium': the steady Poisson-Boltzmann space-charge layer "
+        "(mobile species in Boltzmann equilibrium with the bulk). "
+        "'transport': transient Poisson-Nernst-Planck drift-diffusion of "
+        "every species with the potential (sections Time stepping and "
+        "Initial state).");
+      prm.enter_subsection("Species");
+      {
+        prm.declare_entry(
+          "Diffusion prefactors",
+          "1e-8, 1e-8",
+          Patterns::List(Patterns::Double(), 1),
+          "[m^2/s, or dimensionless D~] D0 of D = D0 exp(-Ea/kT) for each "
+          "species, >= 0 (0: immobile); transport only.");
+        prm.declare_entry(
+          "Diffusion activation energies",
+          "0, 0",
+          Patterns::List(Patterns::Double(), 1),
+          "[eV] Ea of D = D0 exp(-Ea/kT) for each species, >= 0; SI "
+          "transport only.");
+      }
+      prm.leave_subsection();
+    }
+    prm.leave_subsection();
+
+    prm.enter_subsection("Boundary conditions");
+    {
+      prm.declare_entry(
+        "Fixed concentrations",
+        "",
+        Patterns::Anything(),
+        "[m^-3, site fraction, or dimensionless] Dirichlet condition c = c_b "
+        "for one species on one boundary, as 'species@boundary: value, ...'; "
+        "the value 'bulk' takes the species' bulk concentration. Transport "
+        "only.");
+      prm.declare_entry(
+        "Species fluxes",
+        "",
+        Patterns::Anything(),
+        "[m^-2 s^-1, or dimensionless] Prescribed inward flux j = -J.n as "
+        "'species@boundary: j, ...'. Transport only.");
+      prm.declare_entry(
+        "Exchange rate constants",
+        "",
+        Patterns::Anything(),
+        "[m/s, or dimensionless] Exchange reaction j = k (c_eq - c) with the "
+        "surroundings, as 'species@boundary: k, ...', k > 0. Transport "
+        "only.");
+      prm.declare_entry(
+        "Exchange concentrations",
+        "",
+        Patterns::Anything(),
+        "[m^-3, site fraction, or dimensionless] c_eq of the exchange "
+        "reactions, as 'species@boundary: value, ...'; default and 'bulk': "
+        "the species' bulk concentration.");
+    }
+    prm.leave_subsection();
+
+    prm.enter_subsection("Initial state");
+    {
+      prm.declare_entry(
+        "Type",
+        "bulk",
+        Patterns::Selection("bulk|poisson-boltzmann|expressions"),
+        "[-] 'bulk': every species at its bulk concentration everywhere; "
+        "'poisson-boltzmann': the equilibrium space-charge layer (the t -> "
+        "infinity limit with the bulk); 'expressions': the functions below. "
+        "The potential always follows from the Poisson equation.");
+      prm.declare_entry(
+        "Concentrations",
+        "",
+        Patterns::Anything(),
+        "[m^-3, site fraction, or dimensionless] One expression of x, y, z "
+        "(nm, or dimensionless) per species, separated by ';', each > 0 "
+        "everywhere; for Type = expressions.");
+      prm.declare_entry(
+        "Potential",
+        "0",
+        Patterns::Anything(),
+        "[V, or kT/e] Expression of x, y, z: the first guess of the "
+        "potential (only a starting point for Newton's method).");
+    }
+    prm.leave_subsection();
+
+    TimeSteppingParameters::declare_parameters(prm);
+
+    prm.enter_subsection("Mesh refinement");
+    prm.declare_entry(
+      "Refinement interval",
+      "0",
+      Patterns::Integer(0),
+      "[steps] Transport with Strategy = adaptive: refine and coarsen every "
+      "this many accepted time steps (0: never); the species amounts are "
+      "conserved across each transfer.");
+    prm.leave_subsection();
+
+    prm.enter_subsection("Postprocess");
+    prm.declare_entry(
+      "Mean concentration boundary",
+      "",
+      Patterns::Anything(),
+      "[-] Boundary over which the mean concentration of every species is "
+      "reported (transport), e.g. 'surface'; empty for none.");
+    prm.leave_subsection();
+  }
+
+
+
+  void
+  TransportParameters::parse_parameters(ParameterHandler  &prm,
+                                        const std::string &input_file)
+  {
+    base.parse_parameters(prm, input_file);
+    const auto        &scales = base.electrolyte.scales;
+    const unsigned int n      = base.electrolyte.names.size();
+
+    prm.enter_subsection("Physics");
+    const double temperature = prm.get_double("Temperature");
+    prm.enter_subsection("Species");
+    const std::string d0_text = prm.get("Diffusion prefactors");
+    const std::string ea_text = prm.get("Diffusion activation energies");
+    prm.leave_subsection();
+    prm.leave_subsection();
+    const std::vector<double> d0
+      = parameters::parse_doubles(d0_text,
+                                  "Physics/Species/Diffusion prefactors");
+    const std::vector<double> ea = parameters::parse_doubles(
+      ea_text, "Physics/Species/Diffusion activation energies");
+    const std::string per_species
+      = "needs one entry per species in Physics/Species/Names ("
+        + std::to_string(n) + ")";
+    require_input(d0.size() == n,
+                  "Physics/Species/Diffusion prefactors",
+                  d0_text,
+                  per_species);
+    require_input(scales.dimensionless || ea.size() == n,
+                  "Physics/Species/Diffusion activation energies",
+                  ea_text,
+                  per_species);
+    diffusivities.assign(n, 0.);
+    for (unsigned int i = 0; i < n; ++i)
+    {
+      require_input(d0[i] >= 0 && std::isfinite(d0[i]),
+                    "Physics/Species/Diffusion prefactors",
+                    d0_text,
+                    "must be finite and >= 0");
+      if (!scales.dimensionless)
+        require_input(ea[i] >= 0,
+                      "Physics/Species/Diffusion activation energies",
+                      ea_text,
+                      "must be >= 0 eV");
+      diffusivities[i]
+        = scales.dimensionless
+            ? d0[i]
+            : d0[i]
+                * std::exp(-ea[i] / (constants::boltzmann_eV * temperature));
+    }
+    const double d_max
+      = *std::max_element(diffusivities.begin(), diffusivities.end());
+    require_input(d_max > 0,
+                  "Physics/Species/Diffusion prefactors",
+                  d0_text,
+                  "at least one species must be mobile (D0 > 0)");
+    if (!scales.dimensionless)
+    {
+      time_scale = scales.length * scales.length / d_max;
+      for (double &d : diffusivities)
+        d /= d_max;
+    }
+    else
+      time_scale = 1.;
+
+    prm.enter_subsection("Boundary conditions");
+    fixed_concentrations
+      = parameters::parse_map(prm.get("Fixed concentrations"), fixed_entry);
+    species_fluxes
+      = parameters::parse_map(prm.get("Species fluxes"), flux_entry);
+    exchange_rate_constants
+      = parameters::parse_map(prm.get("Exchange rate constants"), rate_entry);
+    exchange_concentrations
+      = parameters::parse_map(prm.get("Exchange concentrations"),
+                              exchange_entry);
+    prm.leave_subsection();
+
+    prm.enter_subsection("Initial state");
+    const std::string type = prm.get("Type");
+    initial_state.type     = type == "bulk" ? InitialState::Type::bulk
+                             : type == "poisson-boltzmann"
+                               ? InitialState::Type::poisson_boltzmann
+                               : InitialState::Type::expressions;
+    const std::string concentration_text = prm.get("Concentrations");
+    initial_state.potential_expression   = prm.get("Potential");
+    prm.leave_subsection();
+    initial_state.concentration_expressions.clear();
+    if (initial_state.type == InitialState::Type::expressions)
+    {
+      for (const auto &e :
+           Utilities::split_string_list(concentration_text, ';'))
+        initial_state.concentration_expressions.push_back(e);
+      require_input(initial_state.concentration_expressions.size() == n,
+                    "Initial state/Concentrations",
+                    concentration_text,
+                    "needs one expression per species, separated by ';' ("
+                      + std::to_string(n) + ")");
+    }
+
+    time_stepping.parse_parameters(prm);
+    // Seconds (SI) -> dimensionless times; concentrations -> c~.
+    time_stepping.start_time /= time_scale;
+    time_stepping.end_time /= time_scale;
+    time_stepping.initial_step /= time_scale;
+    time_stepping.minimum_step /= time_scale;
+    time_stepping.maximum_step /= time_scale;
+    time_stepping.absolute_tolerance *= concentration_factor(prm, scales);
+
+    prm.enter_subsection("Mesh refinement");
+    refinement_interval = prm.get_integer("Refinement interval");
+    prm.leave_subsection();
+    prm.enter_subsection("Postprocess");
+    mean_concentration_boundary = prm.get("Mean concentration boundary");
+    prm.leave_subsection();
+
+    concentration_unit = concentration_factor(prm, scales);
+    require_input(refinement_interval == 0
+                    || base.refinement.strategy
+                         == RefinementParameters::Strategy::adaptive,
+                  "Mesh refinement/Refinement interval",
+                  std::to_string(refinement_interval),
+                  "needs Mesh refinement/Strategy = adaptive (or 0)");
+  }
+
+
+
+  double
+  TransportParameters::flux_unit() const
+  {
+    const auto &s = base.electrolyte.scales;
+    return s.dimensionless ? 1. : s.concentration * s.length / time_scale;
+  }
+
+
+
+  double
+  TransportParameters::rate_constant_unit() const
+  {
+    const auto &s = base.electrolyte.scales;
+    return s.dimensionless ? 1. : s.length / time_scale;
+  }
+
+
+
+  SpeciesBoundaryConditions
+  TransportParameters::resolve_species_conditions(
+    const BoundaryNames &boundaries) const
+  {
+    const auto &names = base.electrolyte.names;
+    const auto  key   = [&](const std::string &text, const char *entry)
+    {
+      const auto at = text.rfind('@');
+      require_input(at != std::string::npos && at > 0 && at + 1 < text.size(),
+                    entry,
+                    text,
+                    "keys are written 'species@boundary'");
+      const std::string species  = text.substr(0, at);
+      const std::string boundary = text.substr(at + 1);
+      const auto        found = std::find(names.begin(), names.end(), species);
+      if (found == names.end())
+      {
+        std::string known;
+        for (const auto &n : names)
+          known += (known.empty() ? "" : ", ") + n;
+        throw InputError(std::string(entry) + " = " + text
+                         + ": unknown species '" + species
+                         + "' (known: " + known + ")");
+      }
+      return SpeciesBoundaryConditions::Key(boundaries.id(boundary, entry),
+                                            static_cast<unsigned int>(
+                                              found - names.begin()));
+    };
+    const auto concentration = [&](const SpeciesBoundaryConditions::Key &k,
+                                   const std::string                    &value,
+                                   const char                           *entry)
+    {
+      if (value == "bulk")
+        return base.electrolyte.bulk_concentrations[k.second];
+      const double c = parameters::parse_double(value, entry);
+      require_input(c > 0 && std::isfinite(c),
+                    entry,
+                    value,
+                    "concentrations must be positive");
+      return c * concentration_unit;
+    };
+
+    SpeciesBoundaryConditions result;
+    for (const auto &[text, value] : fixed_concentrations)
+    {
+      const auto k    = key(text, fixed_entry);
+      result.fixed[k] = concentration(k, value, fixed_entry);
+    }
+    for (const auto &[text, value] : species_fluxes)
+    {
+      const auto k = key(text, flux_entry);
+      require_input(result.fixed.count(k) == 0,
+                    flux_entry,
+                    text,
+                    "this species already has a fixed concentration there");
+      result.flux[k]
+        = parameters::parse_double(value, flux_entry) / flux_unit();
+    }
+    for (const auto &[text, value] : exchange_rate_constants)
+    {
+      const auto k = key(text, rate_entry);
+      require_input(result.fixed.count(k) == 0 && result.flux.count(k) == 0,
+                    rate_entry,
+                    text,
+                    "this species already has a condition on that boundary");
+      const double rate = parameters::parse_double(value, rate_entry);
+      require_input(rate > 0, rate_entry, value, "must be positive");
+      result.exchange[k] = {rate / rate_constant_unit(),
+                            base.electrolyte.bulk_concentrations[k.second]};
+    }
+    for (const auto &[text, value] : exchange_concentrations)
+    {
+      const auto k     = key(text, exchange_entry);
+      const auto found = result.exchange.find(k);
+      require_input(found != result.exchange.end(),
+                    exchange_entry,
+                    text,
+                    "has no exchange rate constant in "
+                      + std::string(rate_entry));
+      found->second.second = concentration(k, value, exchange_entry);
+    }
+    return result;
+  }
+} // namespace exsolve

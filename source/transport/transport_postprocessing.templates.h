@@ -1,0 +1,365 @@
+// Diagnostics and field output of TransportProblem, included by one .cc file
+// per linear-algebra backend.
+#pragma once
+
+#include <deal.II/base/quadrature_lib.h>
+#include <deal.II/fe/fe_values.h>
+#include <deal.II/fe/mapping_q1.h>
+#include <deal.II/numerics/data_out.h>
+#include <deal.II/numerics/data_postprocessor.h>
+
+#include <exsolve/core/input_error.h>
+#include <exsolve/core/physical_constants.h>
+#include <exsolve/electrostatics/field_output.h>
+#include <exsolve/io/partitioned_vtu.h>
+#include <exsolve/transport/transport_problem.h>
+
+#include <cmath>
+#include <limits>
+
+namespace exsolve
+{
+  namespace transport_internal
+  {
+    /// Potential, concentrations and charge density in the user's units
+    /// from the unknowns (psi, ln c_1, ...).
+    template <int dim>
+    class TransportFields : public dealii::DataPostprocessor<dim>
+    {
+    public:
+      explicit TransportFields(const Electrolyte &electrolyte)
+          : electrolyte(electrolyte)
+      {
+      }
+
+      void
+      evaluate_vector_field(
+        const dealii::DataPostprocessorInputs::Vector<dim> &inputs,
+        std::vector<dealii::Vector<double>> &computed) const override
+      {
+        const auto        &s = electrolyte.scales;
+        const unsigned int n = electrolyte.charges.size();
+        const double       charge_unit
+          = s.dimensionless ? 1.
+                            : constants::elementary_charge * s.concentration;
+        for (unsigned int p = 0; p < inputs.solution_values.size(); ++p)
+        {
+          const auto &w   = inputs.solution_values[p];
+          double      rho = electrolyte.fixed_charge;
+          computed[p](0)  = w(0) * s.potential();
+          for (unsigned int i = 0; i < n; ++i)
+          {
+            const double c     = std::exp(w(i + 1));
+            computed[p](1 + i) = c * s.concentration;
+            rho += electrolyte.charges[i] * c;
+          }
+          computed[p](1 + n) = rho * charge_unit;
+        }
+      }
+
+      std::vector<std::string>
+      get_names() const override
+      {
+        std::vector<std::string> names{"phi"};
+        for (const auto &n : electrolyte.names)
+          names.push_back("c_" + sanitized_field_name(n));
+        names.emplace_back("rho");
+        return names;
+      }
+
+      dealii::UpdateFlags
+      get_needed_update_flags() const override
+      {
+        return dealii::update_values;
+      }
+
+    private:
+      const Electrolyte &electrolyte;
+    };
+  } // namespace transport_internal
+
+
+
+  template <int dim, class LinearAlgebra>
+  std::vector<double>
+  TransportProblem<dim, LinearAlgebra>::amounts(const BlockVector &u) const
+  {
+    using namespace dealii;
+    BlockVector ghosted(owned_partitioning,
+                        relevant_partitioning,
+                        communicator);
+    ghosted = u;
+    const QGauss<dim> quadrature(fe.degree + 1);
+    FEValues<dim> fe_values(fe, quadrature, update_values | update_JxW_values);
+    std::vector<Vector<double>> values(quadrature.size(),
+                                       Vector<double>(n_species + 1));
+    std::vector<double>         sums(n_species, 0.);
+    for (const auto &cell : dof_handler.active_cell_iterators())
+      if (cell->is_locally_owned())
+      {
+        fe_values.reinit(cell);
+        fe_values.get_function_values(ghosted, values);
+        for (const unsigned int q : fe_values.quadrature_point_indices())
+          for (unsigned int s = 0; s < n_species; ++s)
+            sums[s] += std::exp(values[q][s + 1]) * fe_values.JxW(q);
+      }
+    Utilities::MPI::sum(sums, communicator, sums);
+    return sums;
+  }
+
+
+
+  template <int dim, class LinearAlgebra>
+  double
+  TransportProblem<dim, LinearAlgebra>::potential_at(
+    const dealii::Point<dim> &point) const
+  {
+    using namespace dealii;
+    // Local search over owned cells (deal.II's point search may communicate,
+    // which must not happen in a rank-dependent branch); ranks sharing the
+    // point average their (equal) values.
+    BlockVector ghosted(owned_partitioning,
+                        relevant_partitioning,
+                        communicator);
+    ghosted                          = solution;
+    double               local_value = 0, local_count = 0;
+    const MappingQ1<dim> mapping;
+    for (const auto &cell : dof_handler.active_cell_iterators())
+      if (cell->is_locally_owned() && cell->point_inside(point))
+      {
+        const Point<dim> unit = GeometryInfo<dim>::project_to_unit_cell(
+          mapping.transform_real_to_unit_cell(cell, point));
+        FEValues<dim> fe_values(fe, Quadrature<dim>(unit), update_values);
+        std::vector<Vector<double>> value(1, Vector<double>(n_species + 1));
+        fe_values.reinit(cell);
+        fe_values.get_function_values(ghosted, value);
+        local_value = value[0][0];
+        local_count = 1;
+        break;
+      }
+    const double count = Utilities::MPI::sum(local_count, communicator);
+    if (count == 0)
+      throw InputError("Postprocess/Probe point: the point lies outside the "
+                       "mesh");
+    return Utilities::MPI::sum(local_value, communicator) / count
+           * electrolyte.scales.potential();
+  }
+
+
+
+  template <int dim, class LinearAlgebra>
+  std::vector<double>
+  TransportProblem<dim, LinearAlgebra>::boundary_mean_concentrations(
+    const std::string &boundary) const
+  {
+    using namespace dealii;
+    const types::boundary_id id
+      = boundary_names.id(boundary, "Postprocess/Mean concentration boundary");
+    BlockVector ghosted(owned_partitioning,
+                        relevant_partitioning,
+                        communicator);
+    ghosted = solution;
+    const QGauss<dim - 1>       quadrature(fe.degree + 1);
+    FEFaceValues<dim>           fe_face_values(fe,
+                                     quadrature,
+                                     update_values | update_JxW_values);
+    std::vector<Vector<double>> values(quadrature.size(),
+                                       Vector<double>(n_species + 1));
+    std::vector<double>         sums(n_species + 1, 0.); // last: area
+    for (const auto &cell : dof_handler.active_cell_iterators())
+      if (cell->is_locally_owned())
+        for (const auto &face : cell->face_iterators())
+          if (face->at_boundary() && face->boundary_id() == id)
+          {
+            fe_face_values.reinit(cell, face);
+            fe_face_values.get_function_values(ghosted, values);
+            for (const unsigned int q :
+                 fe_face_values.quadrature_point_indices())
+            {
+              for (unsigned int s = 0; s < n_species; ++s)
+                sums[s] += std::exp(values[q][s + 1]) * fe_face_values.JxW(q);
+              sums[n_species] += fe_face_values.JxW(q);
+            }
+          }
+    Utilities::MPI::sum(sums, communicator, sums);
+    std::vector<double> means(n_species);
+    for (unsigned int s = 0; s < n_species; ++s)
+      means[s] = sums[s] / sums[n_species] * electrolyte.scales.concentration;
+    return means;
+  }
+
+
+
+  template <int dim, class LinearAlgebra>
+  double
+  TransportProblem<dim, LinearAlgebra>::total_charge() const
+  {
+    const std::vector<double> m      = amounts(solution);
+    double                    q      = electrolyte.fixed_charge;
+    double                    volume = 0;
+    for (const auto &cell : dof_handler.active_cell_iterators())
+      if (cell->is_locally_owned())
+        volume += cell->measure();
+    q *= dealii::Utilities::MPI::sum(volume, communicator);
+    for (unsigned int s = 0; s < n_species; ++s)
+      q += electrolyte.charges[s] * m[s];
+    return q;
+  }
+
+
+
+  template <int dim, class LinearAlgebra>
+  ErrorNorms
+  TransportProblem<dim, LinearAlgebra>::errors(
+    dealii::Function<dim> &exact) const
+  {
+    using namespace dealii;
+    exact.set_time(time);
+    BlockVector ghosted(owned_partitioning,
+                        relevant_partitioning,
+                        communicator);
+    ghosted = solution;
+    const QGauss<dim>                        quadrature(fe.degree + 3);
+    FEValues<dim>                            fe_values(fe,
+                            quadrature,
+                            update_values | update_gradients
+                              | update_quadrature_points | update_JxW_values);
+    const unsigned int                       n_blocks = n_species + 1;
+    std::vector<Vector<double>>              values(quadrature.size(),
+                                       Vector<double>(n_blocks));
+    std::vector<std::vector<Tensor<1, dim>>> gradients(
+      quadrature.size(), std::vector<Tensor<1, dim>>(n_blocks));
+    std::vector<Vector<double>>              exact_values(quadrature.size(),
+                                             Vector<double>(n_blocks));
+    std::vector<std::vector<Tensor<1, dim>>> exact_gradients(
+      quadrature.size(), std::vector<Tensor<1, dim>>(n_blocks));
+    std::vector<double> l2(n_blocks, 0.), h1(n_blocks, 0.);
+    for (const auto &cell : dof_handler.active_cell_iterators())
+      if (cell->is_locally_owned())
+      {
+        fe_values.reinit(cell);
+        fe_values.get_function_values(ghosted, values);
+        fe_values.get_function_gradients(ghosted, gradients);
+        exact.vector_value_list(fe_values.get_quadrature_points(),
+                                exact_values);
+        exact.vector_gradient_list(fe_values.get_quadrature_points(),
+                                   exact_gradients);
+        for (const unsigned int q : fe_values.quadrature_point_indices())
+          for (unsigned int b = 0; b < n_blocks; ++b)
+          {
+            // Concentrations are exp(u_h), their gradients exp(u_h) grad u_h.
+            const double         factor = b == 0 ? 1. : std::exp(values[q][b]);
+            const double         value  = b == 0 ? values[q][b] : factor;
+            const double         e      = value - exact_values[q][b];
+            const Tensor<1, dim> ge
+              = factor * gradients[q][b] - exact_gradients[q][b];
+            l2[b] += e * e * fe_values.JxW(q);
+            h1[b] += ge.norm_square() * fe_values.JxW(q);
+          }
+      }
+    Utilities::MPI::sum(l2, communicator, l2);
+    Utilities::MPI::sum(h1, communicator, h1);
+    ErrorNorms result;
+    for (unsigned int b = 0; b < n_blocks; ++b)
+    {
+      result.l2.push_back(std::sqrt(l2[b]));
+      result.h1.push_back(std::sqrt(h1[b]));
+    }
+    return result;
+  }
+
+
+
+  template <int dim, class LinearAlgebra>
+  std::vector<std::pair<double, double>>
+  TransportProblem<dim, LinearAlgebra>::concentration_ranges(
+    bool &all_finite) const
+  {
+    std::vector<std::pair<double, double>> ranges;
+    bool                                   finite = true;
+    for (unsigned int b = 0; b <= n_species; ++b)
+    {
+      double lo = std::numeric_limits<double>::max(), hi = -lo;
+      for (const auto i : owned_partitioning[b])
+      {
+        const double v = solution.block(b)[i];
+        finite         = finite && std::isfinite(v);
+        lo             = std::min(lo, v);
+        hi             = std::max(hi, v);
+      }
+      lo = -dealii::Utilities::MPI::max(-lo, communicator);
+      hi = dealii::Utilities::MPI::max(hi, communicator);
+      if (b > 0)
+        ranges.emplace_back(std::exp(lo), std::exp(hi));
+    }
+    all_finite = dealii::Utilities::MPI::min(finite ? 1 : 0, communicator) == 1;
+    return ranges;
+  }
+
+
+
+  template <int dim, class LinearAlgebra>
+  std::vector<double>
+  TransportProblem<dim, LinearAlgebra>::electrochemical_potential_spread() const
+  {
+    // Nodal values: component-wise numbering is not node-aligned between
+    // blocks, so evaluate at the support points through the FE values.
+    using namespace dealii;
+    BlockVector ghosted(owned_partitioning,
+                        relevant_partitioning,
+                        communicator);
+    ghosted = solution;
+    const Quadrature<dim> nodes(fe.base_element(0).get_unit_support_points());
+    FEValues<dim>         fe_values(fe, nodes, update_values);
+    std::vector<Vector<double>> values(nodes.size(),
+                                       Vector<double>(n_species + 1));
+    std::vector<double>         lo(n_species, 1e300), hi(n_species, -1e300);
+    for (const auto &cell : dof_handler.active_cell_iterators())
+      if (cell->is_locally_owned())
+      {
+        fe_values.reinit(cell);
+        fe_values.get_function_values(ghosted, values);
+        for (unsigned int q = 0; q < nodes.size(); ++q)
+          for (unsigned int s = 0; s < n_species; ++s)
+          {
+            const double eta
+              = values[q][s + 1] + electrolyte.charges[s] * values[q][0];
+            lo[s] = std::min(lo[s], eta);
+            hi[s] = std::max(hi[s], eta);
+          }
+      }
+    std::vector<double> spread(n_species);
+    for (unsigned int s = 0; s < n_species; ++s)
+      spread[s] = Utilities::MPI::max(hi[s], communicator)
+                  + Utilities::MPI::max(-lo[s], communicator);
+    return spread;
+  }
+
+
+
+  template <int dim, class LinearAlgebra>
+  void
+  TransportProblem<dim, LinearAlgebra>::write_fields(const RunDirectory &output,
+                                                     const unsigned int  index)
+  {
+    using namespace dealii;
+    ghosted_work = solution;
+    const transport_internal::TransportFields<dim> fields(electrolyte);
+    DataOut<dim>                                   data_out;
+    data_out.attach_dof_handler(dof_handler);
+    data_out.add_data_vector(ghosted_work, fields);
+    Vector<float> subdomain(triangulation->n_active_cells());
+    for (const auto &cell : triangulation->active_cell_iterators())
+      if (cell->is_locally_owned())
+        subdomain(cell->active_cell_index()) = cell->subdomain_id();
+    data_out.add_data_vector(subdomain, "mpi_rank");
+    data_out.build_patches(fe.degree);
+    write_partitioned_vtu(data_out,
+                          output,
+                          "solution-" + Utilities::int_to_string(index, 4),
+                          time * parameters.time_scale,
+                          pvd_records,
+                          triangulation->locally_owned_subdomain(),
+                          communicator);
+  }
+} // namespace exsolve

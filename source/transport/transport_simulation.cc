@@ -1,0 +1,197 @@
+#include <deal.II/base/conditional_ostream.h>
+#include <deal.II/base/timer.h>
+
+#include <exsolve/core/input_error.h>
+#include <exsolve/core/version.h>
+#include <exsolve/io/benchmark_report.h>
+#include <exsolve/linear_algebra/backends.h>
+#include <exsolve/transport/transport_problem.h>
+#include <exsolve/transport/transport_simulation.h>
+
+#include <cmath>
+#include <iomanip>
+#include <iostream>
+
+namespace exsolve
+{
+  using namespace dealii;
+
+  namespace
+  {
+    void
+    print_header(const TransportParameters &p,
+                 const unsigned int         dim,
+                 const char                *backend,
+                 const unsigned int         n_ranks,
+                 ConditionalOStream        &pcout)
+    {
+      const auto &e  = p.base.electrolyte;
+      const auto &ts = p.time_stepping;
+      pcout << "exsolve " << version_string
+            << ": Poisson-Nernst-Planck transport, " << dim << "D, " << n_ranks
+            << " MPI rank(s), " << backend << ", Q" << p.base.polynomial_degree
+            << " elements, BDF" << ts.order
+            << (ts.adaptive ? " with adaptive steps" : " with fixed steps")
+            << "\n";
+      const char *time_unit = e.scales.dimensionless ? "" : " s";
+      pcout << "  t = " << ts.start_time * p.time_scale << " .. "
+            << ts.end_time * p.time_scale << time_unit
+            << ", reference time L^2/D_max = " << p.time_scale << time_unit
+            << ", lambda~ = " << std::sqrt(e.scales.lambda_squared) << "\n";
+      for (unsigned int i = 0; i < e.names.size(); ++i)
+        pcout << "  species " << e.names[i] << ": z = " << e.charges[i]
+              << ", D/D_max = " << p.diffusivities[i] << ", bulk c = "
+              << e.bulk_concentrations[i] * e.scales.concentration
+              << (e.scales.dimensionless ? "" : " m^-3") << "\n";
+      pcout << std::endl;
+    }
+
+    template <int dim, class LinearAlgebra>
+    int
+    run(const ParameterHandler    &prm,
+        const TransportParameters &parameters,
+        const MPI_Comm             comm)
+    {
+      Timer              wall(comm, true);
+      const bool         root    = Utilities::MPI::this_mpi_process(comm) == 0;
+      const unsigned int n_ranks = Utilities::MPI::n_mpi_processes(comm);
+      ConditionalOStream pcout(std::cout, root);
+      const auto        &base = parameters.base;
+
+      // Input and initial state are checked before the directory exists.
+      RunDirectory::check_writable(base.output.directory,
+                                   base.output.if_exists,
+                                   comm);
+      print_header(parameters, dim, LinearAlgebra::name, n_ranks, pcout);
+      TransportProblem<dim, LinearAlgebra> problem(parameters, comm);
+      problem.initialize();
+
+      const RunDirectory output(base.output.directory,
+                                base.output.if_exists,
+                                comm);
+      if (root)
+        output.write_atomically("parameters.prm",
+                                [&](std::ostream &out)
+                                {
+                                  prm.print_parameters(
+                                    out,
+                                    ParameterHandler::PRM
+                                      | ParameterHandler::KeepDeclarationOrder);
+                                });
+      output.synchronize();
+
+      int         code = exit_code::success;
+      std::string failure;
+      try
+      {
+        problem.run(&output);
+      }
+      catch (const SolverFailure &exc)
+      {
+        code    = exit_code::solver_failure;
+        failure = exc.what();
+      }
+
+      const auto &names   = base.electrolyte.names;
+      const auto &records = problem.history();
+      if (root)
+        output.write_atomically(
+          "timeseries.csv",
+          [&](std::ostream &out)
+          {
+            out << "step,time,dt,dofs,newton_iterations,linear_iterations,"
+                   "error_estimate";
+            for (const auto &n : names)
+              out << ",amount_" << n;
+            out << ",wall_time_s\n" << std::setprecision(12);
+            for (const auto &r : records)
+            {
+              out << r.step << ',' << r.time << ',' << r.step_size << ','
+                  << r.dofs << ',' << r.newton_iterations << ','
+                  << r.linear_iterations << ',' << r.error_estimate;
+              for (const double m : r.amounts)
+                out << ',' << m;
+              out << ',' << r.wall_time << '\n';
+            }
+          });
+      output.synchronize();
+      problem.get_timer().print_summary();
+      if (code != exit_code::success && root)
+        std::cerr << "exsolve: solver failure: " << failure << std::endl;
+
+      const auto     &totals = problem.totals();
+      const double    total  = wall.wall_time();
+      BenchmarkReport report;
+      report.add("name", base.postprocess.benchmark_name);
+      report.add("dim", static_cast<long long>(dim));
+      report.add("n", static_cast<long long>(base.geometry.subdivisions));
+      report.add("dofs", static_cast<long long>(problem.n_dofs()));
+      report.add("mpi_ranks", static_cast<long long>(n_ranks));
+      report.add("wall_total_s", total);
+      report.add("wall_per_step_s",
+                 totals.accepted_steps > 0 ? total / totals.accepted_steps
+                                           : total);
+      report.add("newton_iterations_total",
+                 static_cast<long long>(totals.newton_iterations));
+      report.add("linear_iterations_total",
+                 static_cast<long long>(totals.linear_iterations));
+      report.add("peak_memory_mb", peak_memory_mb(comm));
+      report.add("linear_algebra", std::string(LinearAlgebra::name));
+      report.add("steps", static_cast<long long>(totals.accepted_steps));
+      report.add("rejected_steps",
+                 static_cast<long long>(totals.rejected_steps));
+      report.add("failed_steps", static_cast<long long>(totals.failed_steps));
+      report.add("cells",
+                 static_cast<long long>(
+                   problem.get_triangulation().n_global_active_cells()));
+      report.add("t_end", problem.current_time() * parameters.time_scale);
+      const std::vector<double> amounts = problem.amounts();
+      const double              c_unit  = base.electrolyte.scales.concentration;
+      for (unsigned int s = 0; s < names.size(); ++s)
+        report.add("int_" + names[s], amounts[s] * c_unit);
+      if (!base.postprocess.probe_point.empty())
+      {
+        Point<dim> p;
+        for (unsigned int d = 0; d < dim; ++d)
+          p[d] = base.postprocess.probe_point[d];
+        report.add("phi_mid", problem.potential_at(p));
+      }
+      if (!parameters.mean_concentration_boundary.empty())
+      {
+        const auto means = problem.boundary_mean_concentrations(
+          parameters.mean_concentration_boundary);
+        for (unsigned int s = 0; s < names.size(); ++s)
+          report.add(names[s] + "_surf_mean", means[s]);
+      }
+      report.add("Q", problem.total_charge() * c_unit);
+      report.add("status",
+                 code == exit_code::success ? std::string("completed")
+                                            : std::string("solver failure"));
+      pcout << report.line() << std::endl;
+      return code;
+    }
+  } // namespace
+
+
+
+  int
+  run_transport_simulation(const ParameterHandler    &prm,
+                           const TransportParameters &parameters,
+                           const MPI_Comm             communicator)
+  {
+    const bool petsc = parameters.base.linear_algebra
+                       == PoissonBoltzmannParameters::LinearAlgebra::petsc;
+    switch (parameters.base.geometry.dimension)
+    {
+      case 1:
+        return petsc ? run<1, PETScBackend>(prm, parameters, communicator)
+                     : run<1, TrilinosBackend>(prm, parameters, communicator);
+      case 2:
+        return petsc ? run<2, PETScBackend>(prm, parameters, communicator)
+                     : run<2, TrilinosBackend>(prm, parameters, communicator);
+      default:
+        return petsc ? run<3, PETScBackend>(prm, parameters, communicator)
+                     : run<3, TrilinosBackend>(prm, parameters, communicator);
+    }
+  }
+} // namespace exsolve

@@ -1,0 +1,326 @@
+// Time loop, step-size control and mesh adaptation of TransportProblem,
+// included by one .cc file per linear-algebra backend.
+#pragma once
+
+#include <deal.II/base/quadrature_lib.h>
+#include <deal.II/distributed/solution_transfer.h>
+#include <deal.II/distributed/tria.h>
+#include <deal.II/numerics/error_estimator.h>
+#include <deal.II/numerics/solution_transfer.h>
+
+#include <exsolve/core/input_error.h>
+#include <exsolve/core/parameter_utilities.h>
+#include <exsolve/core/triangulation_factory.h>
+#include <exsolve/mesh/adaptive_refinement.h>
+#include <exsolve/transport/transport_problem.h>
+
+#include <cmath>
+#include <iomanip>
+#include <sstream>
+
+namespace exsolve
+{
+  template <int dim, class LinearAlgebra>
+  double
+  TransportProblem<dim, LinearAlgebra>::weighted_error_norm(
+    const BlockVector &error,
+    const BlockVector &reference) const
+  {
+    // Root mean square of error / tolerance: for the potential
+    // rtol max(|psi|, 1) (kT/e), for u = ln c the relative tolerance on c
+    // plus the absolute one, rtol + atol / c.
+    const double rtol = parameters.time_stepping.relative_tolerance;
+    const double atol = parameters.time_stepping.absolute_tolerance;
+    double       sum  = 0;
+    for (unsigned int b = 0; b < error.n_blocks(); ++b)
+      for (const auto i : owned_partitioning[b])
+      {
+        const double y   = reference.block(b)[i];
+        const double tol = b == 0 ? rtol * std::max(std::abs(y), 1.)
+                                  : rtol + atol * std::exp(-y);
+        const double e   = error.block(b)[i] / tol;
+        sum += e * e;
+      }
+    sum = dealii::Utilities::MPI::sum(sum, communicator);
+    return std::sqrt(sum / error.size());
+  }
+
+
+
+  template <int dim, class LinearAlgebra>
+  void
+  TransportProblem<dim, LinearAlgebra>::run(const RunDirectory *output)
+  {
+    using namespace dealii;
+    Timer wall_clock(communicator, /*sync_lap_times=*/true);
+    initialize();
+    const auto        &ts        = parameters.time_stepping;
+    const double       t_scale   = parameters.time_scale;
+    const double       c_scale   = electrolyte.scales.concentration;
+    const unsigned int max_order = ts.order;
+
+    unsigned int n_output = 0;
+    if (output && parameters.base.output.write_vtu)
+      write_fields(*output, n_output++);
+
+    double dt = ts.initial_step, previous_dt = dt, second_previous_dt = dt;
+    unsigned int accepted = 0, since_remesh = 0;
+    BlockVector  predictor(solution), difference(solution);
+    while (time < ts.end_time * (1 - 1e-12) - 1e-300)
+    {
+      // Hit the end time exactly, without a sliver of a last step.
+      if (time + 1.1 * dt >= ts.end_time)
+        dt = ts.end_time - time;
+      const unsigned int order = accepted == 0 ? 1 : max_order;
+      bdf                      = bdf_weights(order, dt, previous_dt);
+      step                     = dt;
+      const double t_old       = time;
+      time                     = t_old + dt;
+
+      if (predictor.size() != solution.size()) // the mesh changed
+      {
+        predictor.reinit(solution);
+        difference.reinit(solution);
+      }
+      // Initial guess: extrapolation of the history once there is one.
+      const bool have_predictor = accepted >= order;
+      if (have_predictor)
+      {
+        const auto b
+          = predictor_weights(order, dt, previous_dt, second_previous_dt);
+        predictor.equ(b[0], old_solution);
+        predictor.add(b[1], older_solution);
+        if (order == 2)
+          predictor.add(b[2], oldest_solution);
+        solution = predictor;
+      }
+      else
+        solution = old_solution;
+      apply_dirichlet_values(solution);
+      ghosted_old   = old_solution;
+      ghosted_older = older_solution;
+
+      unsigned int newton_iterations = 0, linear_iterations = 0;
+      const bool   converged
+        = solve_nonlinear(newton_iterations, linear_iterations);
+      run_totals.newton_iterations += newton_iterations;
+      run_totals.linear_iterations += linear_iterations;
+      if (!converged)
+      {
+        ++run_totals.failed_steps;
+        time = t_old;
+        dt *= 0.25;
+        pcout << "  step from t = " << time * t_scale
+              << " failed, retrying with dt = " << dt * t_scale << std::endl;
+        if (dt < ts.minimum_step)
+          throw SolverFailure(
+            "the time step fell below 'Time stepping/Minimum step' ("
+            + exsolve::parameters::to_string(ts.minimum_step * t_scale)
+            + ") at t = " + exsolve::parameters::to_string(time * t_scale)
+            + " because Newton's method kept failing; see the residual "
+              "histories above");
+        solution = old_solution;
+        continue;
+      }
+
+      // Local error estimate from the predictor; the very first step has
+      // no history and is measured by its change (a zeroth-order
+      // predictor), which is conservative.
+      double error = 0;
+      if (ts.adaptive)
+      {
+        if (have_predictor)
+        {
+          difference = solution;
+          difference -= predictor;
+          difference *= error_estimate_factor(order,
+                                              dt,
+                                              previous_dt,
+                                              second_previous_dt);
+        }
+        else
+        {
+          difference = solution;
+          difference -= old_solution;
+          difference *= 0.5;
+        }
+        error = weighted_error_norm(difference, solution);
+        if (!(error <= 1.))
+        {
+          ++run_totals.rejected_steps;
+          time                = t_old;
+          const double new_dt = std::isfinite(error)
+                                  ? next_step_size(dt, error, order, ts)
+                                  : 0.2 * dt;
+          pcout << "  step " << accepted + 1 << " rejected: error estimate "
+                << error << ", dt " << dt * t_scale << " -> "
+                << new_dt * t_scale << std::endl;
+          dt = new_dt;
+          if (dt < ts.minimum_step)
+            throw SolverFailure(
+              "the local error estimate needs a step below 'Time "
+              "stepping/Minimum step' at t = "
+              + exsolve::parameters::to_string(time * t_scale)
+              + "; loosen the tolerances or lower the minimum step");
+          solution = old_solution;
+          continue;
+        }
+      }
+
+      // Accept.
+      ++accepted;
+      ++run_totals.accepted_steps;
+      oldest_solution    = older_solution;
+      older_solution     = old_solution;
+      old_solution       = solution;
+      second_previous_dt = previous_dt;
+      previous_dt        = dt;
+
+      StepRecord record;
+      record.step              = accepted;
+      record.time              = time * t_scale;
+      record.step_size         = dt * t_scale;
+      record.dofs              = dof_handler.n_dofs();
+      record.newton_iterations = newton_iterations;
+      record.linear_iterations = linear_iterations;
+      record.error_estimate    = error;
+      record.amounts           = amounts(solution);
+      for (double &m : record.amounts)
+        m *= c_scale;
+      record.wall_time = wall_clock.wall_time();
+      step_records.push_back(record);
+      pcout << "Step " << accepted << ": t = " << std::setprecision(6)
+            << record.time << ", dt = " << record.step_size << ", "
+            << newton_iterations << " Newton, " << linear_iterations
+            << " FGMRES iterations" << (ts.adaptive ? ", error " : "")
+            << (ts.adaptive ? std::to_string(error) : std::string())
+            << std::endl;
+
+      if (ts.adaptive)
+        dt = next_step_size(dt, error, order, ts);
+      else
+        dt = std::min(ts.initial_step, 2 * dt); // recover after failures
+
+      if (parameters.refinement_interval > 0
+          && ++since_remesh >= parameters.refinement_interval
+          && time < ts.end_time * (1 - 1e-12))
+      {
+        adapt_mesh();
+        since_remesh = 0;
+      }
+    }
+    if (output && parameters.base.output.write_vtu)
+      write_fields(*output, n_output++);
+  }
+
+
+
+  template <int dim, class LinearAlgebra>
+  void
+  TransportProblem<dim, LinearAlgebra>::adapt_mesh()
+  {
+    using namespace dealii;
+    TimerOutput::Scope t(*timer, "refinement and transfer");
+    ++run_totals.remeshes;
+    ghosted_work = solution;
+    Vector<float> indicators(triangulation->n_active_cells());
+    KellyErrorEstimator<dim>::estimate(
+      dof_handler,
+      QGauss<dim - 1>(fe.degree + 1),
+      {},
+      ghosted_work,
+      indicators,
+      ComponentMask(),
+      nullptr,
+      numbers::invalid_unsigned_int,
+      triangulation->locally_owned_subdomain());
+    if (parameters.base.refinement.error_norm == RefinementParameters::Norm::L2)
+      for (const auto &cell : triangulation->active_cell_iterators())
+        if (cell->is_locally_owned())
+          indicators(cell->active_cell_index()) *= cell->diameter();
+    mark_cells(*triangulation, indicators, parameters.base.refinement);
+
+    // The state and its history move to the new mesh together.
+    std::vector<BlockVector *> states
+      = {&solution, &old_solution, &older_solution, &oldest_solution};
+    std::vector<std::vector<double>> amounts_before;
+    for (const BlockVector *v : states)
+      amounts_before.push_back(amounts(*v));
+
+    if (is_p4est(*triangulation))
+    {
+      std::vector<BlockVector>         ghosted(states.size());
+      std::vector<const BlockVector *> in;
+      for (unsigned int k = 0; k < states.size(); ++k)
+      {
+        ghosted[k].reinit(owned_partitioning,
+                          relevant_partitioning,
+                          communicator);
+        ghosted[k] = *states[k];
+        in.push_back(&ghosted[k]);
+      }
+      parallel::distributed::SolutionTransfer<dim, BlockVector> transfer(
+        dof_handler);
+      triangulation->prepare_coarsening_and_refinement();
+      transfer.prepare_for_coarsening_and_refinement(in);
+      triangulation->execute_coarsening_and_refinement();
+      setup_dofs();
+      transfer.interpolate(states);
+    }
+    else
+    {
+      // Replicated mesh: every rank transfers a full copy.
+      const auto gather = [&](const BlockVector &v)
+      {
+        Vector<double>          full(dof_handler.n_dofs());
+        types::global_dof_index start = 0;
+        for (unsigned int b = 0; b < v.n_blocks(); ++b)
+        {
+          for (const auto i : owned_partitioning[b])
+            full[start + i] = v.block(b)[i];
+          start += v.block(b).size();
+        }
+        Utilities::MPI::sum(full, communicator, full);
+        return full;
+      };
+      std::vector<Vector<double>> old_values;
+      for (const BlockVector *v : states)
+        old_values.push_back(gather(*v));
+      SolutionTransfer<dim, Vector<double>> transfer(dof_handler);
+      triangulation->prepare_coarsening_and_refinement();
+      transfer.prepare_for_coarsening_and_refinement(old_values);
+      triangulation->execute_coarsening_and_refinement();
+      setup_dofs();
+      std::vector<Vector<double>> new_values(
+        states.size(), Vector<double>(dof_handler.n_dofs()));
+      transfer.interpolate(old_values, new_values);
+      for (unsigned int k = 0; k < states.size(); ++k)
+      {
+        types::global_dof_index start = 0;
+        for (unsigned int b = 0; b < states[k]->n_blocks(); ++b)
+        {
+          for (const auto i : owned_partitioning[b])
+            states[k]->block(b)[i] = new_values[k][start + i];
+          start += states[k]->block(b).size();
+        }
+        states[k]->compress(VectorOperation::insert);
+      }
+    }
+    // Interpolating ln c changes the integral of c slightly (and coarsening
+    // loses detail): restore each species' amount by a constant factor,
+    // unless a fixed boundary concentration controls it.
+    for (unsigned int k = 0; k < states.size(); ++k)
+    {
+      hanging_node_constraints.distribute(*states[k]);
+      const std::vector<double> after = amounts(*states[k]);
+      for (unsigned int s = 0; s < n_species; ++s)
+        if (!species_bc.has_fixed(s) && after[s] > 0
+            && amounts_before[k][s] > 0)
+          states[k]->block(s + 1).add(
+            std::log(amounts_before[k][s] / after[s]));
+    }
+    apply_dirichlet_values(solution);
+    pcout << "  mesh adapted: " << triangulation->n_global_active_cells()
+          << " cells, " << dof_handler.n_dofs() << " DoFs" << std::endl;
+  }
+} // namespace exsolve

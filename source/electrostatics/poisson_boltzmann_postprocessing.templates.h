@@ -4,6 +4,7 @@
 #pragma once
 
 #include "poisson_boltzmann_problem.templates.h"
+#include <exsolve/core/point_evaluation.h>
 #include <exsolve/io/partitioned_vtu.h>
 
 namespace exsolve
@@ -47,31 +48,7 @@ namespace exsolve
     const dealii::Point<dim> &point) const
   {
     using namespace dealii;
-    // Sum the value from every rank that owns a cell containing the point
-    // (continuous field: all agree) and divide by the number of such ranks.
-    // Local search over owned cells only: deal.II's point search on a
-    // distributed mesh may communicate, which must not happen inside a
-    // rank-dependent branch. O(local cells) per probe is negligible here.
-    double               local_value = 0, local_count = 0;
-    const MappingQ1<dim> mapping;
-    for (const auto &cell : dof_handler.active_cell_iterators())
-      if (cell->is_locally_owned() && cell->point_inside(point))
-      {
-        const Point<dim> unit = GeometryInfo<dim>::project_to_unit_cell(
-          mapping.transform_real_to_unit_cell(cell, point));
-        FEValues<dim>       fe_values(fe, Quadrature<dim>(unit), update_values);
-        std::vector<double> value(1);
-        fe_values.reinit(cell);
-        fe_values.get_function_values(ghosted_solution, value);
-        local_value = value[0];
-        local_count = 1;
-        break;
-      }
-    const double count = Utilities::MPI::sum(local_count, communicator);
-    if (count == 0)
-      throw InputError("Postprocess/Probe point: the point lies outside the "
-                       "mesh");
-    return Utilities::MPI::sum(local_value, communicator) / count
+    return point_value(dof_handler, ghosted_solution, point, 0, communicator)
            * electrolyte.scales.potential();
   }
 

@@ -70,16 +70,7 @@ namespace exsolve
       const RunDirectory output(parameters.output.directory,
                                 parameters.output.if_exists,
                                 comm);
-      if (root)
-        output.write_atomically("parameters.prm",
-                                [&](std::ostream &out)
-                                {
-                                  prm.print_parameters(
-                                    out,
-                                    ParameterHandler::PRM
-                                      | ParameterHandler::KeepDeclarationOrder);
-                                });
-      output.synchronize();
+      write_parameter_file(output, prm, comm);
       print_header(parameters, dim, LinearAlgebra::name, n_ranks, pcout);
 
       int         code = exit_code::success;

@@ -1,3 +1,5 @@
+#include <deal.II/base/mpi.h>
+
 #include <exsolve/io/output_parameters.h>
 
 namespace exsolve
@@ -43,5 +45,23 @@ namespace exsolve
                   : RunDirectory::IfExists::error;
     write_vtu = prm.get_bool("Write VTU");
     prm.leave_subsection();
+  }
+
+
+  void
+  write_parameter_file(const RunDirectory     &output,
+                       const ParameterHandler &prm,
+                       const MPI_Comm          communicator)
+  {
+    if (Utilities::MPI::this_mpi_process(communicator) == 0)
+      output.write_atomically("parameters.prm",
+                              [&](std::ostream &out)
+                              {
+                                prm.print_parameters(
+                                  out,
+                                  ParameterHandler::PRM
+                                    | ParameterHandler::KeepDeclarationOrder);
+                              });
+    output.synchronize();
   }
 } // namespace exsolve

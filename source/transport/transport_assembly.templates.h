@@ -230,9 +230,18 @@ namespace exsolve
                                             Vector<double>(n_blocks));
     std::vector<double>                  c(n_species);
     std::vector<Tensor<1, dim>>          drift(n_species);
-    std::vector<double>                  phi(n);
-    std::vector<Tensor<1, dim>>          gphi(n);
-    const double                         domain_scale2 = length_scale_squared();
+    // Local index of scalar shape function k of each component.
+    const unsigned int m = fe.base_element(0).n_dofs_per_cell();
+    std::vector<std::vector<unsigned int>> index(n_blocks,
+                                                 std::vector<unsigned int>(m));
+    for (unsigned int b = 0; b < n_blocks; ++b)
+      for (unsigned int k = 0; k < m; ++k)
+        index[b][k] = fe.component_to_system_index(b, k);
+    std::vector<double>              sv(m);
+    std::vector<Tensor<1, dim>>      sg(m);
+    std::vector<std::vector<double>> drift_test(n_species,
+                                                std::vector<double>(m));
+    const double                     domain_scale2 = length_scale_squared();
 
     for (const auto &cell : dof_handler.active_cell_iterators())
       if (cell->is_locally_owned())
@@ -252,11 +261,6 @@ namespace exsolve
           const Vector<double>              &w    = at.values[q];
           const std::vector<Tensor<1, dim>> &grad = at.gradients[q];
           const double                       dx   = fe_values.JxW(q);
-          for (unsigned int i = 0; i < n; ++i)
-          {
-            phi[i]  = fe_values.shape_value(i, q);
-            gphi[i] = fe_values.shape_grad(i, q);
-          }
           for (unsigned int s = 0; s < n_species; ++s)
           {
             c[s]      = std::exp(w[s + 1]);
@@ -270,47 +274,47 @@ namespace exsolve
             stiffening += z2c * std::min(l2, h2);
             screening += z2c * (l2 >= 1e300 ? 1. : l2 / (domain_scale2 + l2));
           }
-          for (unsigned int i = 0; i < n; ++i)
+          // All components share the scalar shape functions: form the
+          // scalar mass, stiffness and drift products once per point and
+          // add them to the blocks with their coefficients.
+          for (unsigned int k = 0; k < m; ++k)
           {
-            const unsigned int a = component[i];
-            for (unsigned int j = 0; j < n; ++j)
+            sv[k] = fe_values.shape_value(index[0][k], q);
+            sg[k] = fe_values.shape_grad(index[0][k], q);
+            for (unsigned int s = 0; s < n_species; ++s)
+              drift_test[s][k] = drift[s] * sg[k];
+          }
+          for (unsigned int k = 0; k < m; ++k)   // test function
+            for (unsigned int l = 0; l < m; ++l) // trial function
             {
-              const unsigned int b     = component[j];
-              double             value = 0;
-              if (a == 0)
+              const double mass      = sv[k] * sv[l] * dx;
+              const double stiffness = (sg[k] * sg[l]) * dx;
+              cell_matrix(index[0][k], index[0][l]) += lambda2 * stiffness;
+              for (unsigned int s = 0; s < n_species; ++s)
               {
-                if (b == 0)
-                  value = lambda2 * (gphi[j] * gphi[i]);
-                else
-                  value = -z[b - 1] * c[b - 1] * phi[j] * phi[i];
-              }
-              else
-              {
-                const unsigned int s = a - 1;
-                if (b != 0 && b != a)
-                  continue;
+                const unsigned int row = index[s + 1][k], col = index[s + 1][l];
+                cell_matrix(index[0][k], col) -= z[s] * c[s] * mass;
                 switch (equation)
                 {
                   case SpeciesEquation::transport:
-                    if (b == 0)
-                      value = step * D[s] * c[s] * z[s] * (gphi[j] * gphi[i]);
-                    else
-                      value = bdf[0] * c[s] * phi[j] * phi[i]
-                              + step * D[s] * c[s]
-                                  * (phi[j] * (drift[s] * gphi[i])
-                                     + gphi[j] * gphi[i]);
+                  {
+                    const double flow = step * D[s] * c[s];
+                    cell_matrix(row, index[0][l]) += flow * z[s] * stiffness;
+                    cell_matrix(row, col)
+                      += bdf[0] * c[s] * mass
+                         + flow * (sv[l] * drift_test[s][k] * dx + stiffness);
                     break;
+                  }
                   case SpeciesEquation::boltzmann:
-                    value = (b == 0 ? z[s] : 1.) * phi[j] * phi[i];
+                    cell_matrix(row, index[0][l]) += z[s] * mass;
+                    cell_matrix(row, col) += mass;
                     break;
                   case SpeciesEquation::frozen:
-                    value = b == 0 ? 0. : c[s] * phi[j] * phi[i];
+                    cell_matrix(row, col) += c[s] * mass;
                     break;
                 }
               }
-              cell_matrix(i, j) += value * dx;
             }
-          }
         }
         // Cell averages of the Schur terms, spread with the psi shape
         // functions (the coefficients vary slowly within a cell).

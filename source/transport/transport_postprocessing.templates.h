@@ -10,6 +10,7 @@
 
 #include <exsolve/core/input_error.h>
 #include <exsolve/core/physical_constants.h>
+#include <exsolve/core/point_evaluation.h>
 #include <exsolve/electrostatics/field_output.h>
 #include <exsolve/io/partitioned_vtu.h>
 #include <exsolve/transport/transport_problem.h>
@@ -115,33 +116,11 @@ namespace exsolve
     const dealii::Point<dim> &point) const
   {
     using namespace dealii;
-    // Local search over owned cells (deal.II's point search may communicate,
-    // which must not happen in a rank-dependent branch); ranks sharing the
-    // point average their (equal) values.
     BlockVector ghosted(owned_partitioning,
                         relevant_partitioning,
                         communicator);
-    ghosted                          = solution;
-    double               local_value = 0, local_count = 0;
-    const MappingQ1<dim> mapping;
-    for (const auto &cell : dof_handler.active_cell_iterators())
-      if (cell->is_locally_owned() && cell->point_inside(point))
-      {
-        const Point<dim> unit = GeometryInfo<dim>::project_to_unit_cell(
-          mapping.transform_real_to_unit_cell(cell, point));
-        FEValues<dim> fe_values(fe, Quadrature<dim>(unit), update_values);
-        std::vector<Vector<double>> value(1, Vector<double>(n_species + 1));
-        fe_values.reinit(cell);
-        fe_values.get_function_values(ghosted, value);
-        local_value = value[0][0];
-        local_count = 1;
-        break;
-      }
-    const double count = Utilities::MPI::sum(local_count, communicator);
-    if (count == 0)
-      throw InputError("Postprocess/Probe point: the point lies outside the "
-                       "mesh");
-    return Utilities::MPI::sum(local_value, communicator) / count
+    ghosted = solution;
+    return point_value(dof_handler, ghosted, point, 0, communicator)
            * electrolyte.scales.potential();
   }
 

@@ -69,16 +69,7 @@ namespace exsolve
       const RunDirectory output(base.output.directory,
                                 base.output.if_exists,
                                 comm);
-      if (root)
-        output.write_atomically("parameters.prm",
-                                [&](std::ostream &out)
-                                {
-                                  prm.print_parameters(
-                                    out,
-                                    ParameterHandler::PRM
-                                      | ParameterHandler::KeepDeclarationOrder);
-                                });
-      output.synchronize();
+      write_parameter_file(output, prm, comm);
 
       int         code = exit_code::success;
       std::string failure;

@@ -21,4 +21,11 @@ namespace exsolve
     void
     parse_parameters(dealii::ParameterHandler &prm);
   };
+
+  /// Write the complete parameter set of a run (every entry, defaults
+  /// included) as parameters.prm into @p output, from rank 0. Collective.
+  void
+  write_parameter_file(const RunDirectory             &output,
+                       const dealii::ParameterHandler &prm,
+                       const MPI_Comm                  communicator);
 } // namespace exsolve

@@ -173,17 +173,14 @@ namespace exsolve
   {
     const bool petsc = parameters.linear_algebra
                        == PoissonBoltzmannParameters::LinearAlgebra::petsc;
-    switch (parameters.geometry.dimension)
-    {
-      case 1:
-        return petsc ? run<1, PETScBackend>(prm, parameters, communicator)
-                     : run<1, TrilinosBackend>(prm, parameters, communicator);
-      case 2:
-        return petsc ? run<2, PETScBackend>(prm, parameters, communicator)
-                     : run<2, TrilinosBackend>(prm, parameters, communicator);
-      default:
-        return petsc ? run<3, PETScBackend>(prm, parameters, communicator)
-                     : run<3, TrilinosBackend>(prm, parameters, communicator);
-    }
+    return dispatch_dimension_and_backend(
+      parameters.geometry.dimension,
+      petsc,
+      [&](auto dim, auto backend)
+      {
+        return run<decltype(dim)::value, decltype(backend)>(prm,
+                                                            parameters,
+                                                            communicator);
+      });
   }
 } // namespace exsolve

@@ -241,7 +241,6 @@ namespace exsolve
     std::vector<Tensor<1, dim>>      sg(m);
     std::vector<std::vector<double>> drift_test(n_species,
                                                 std::vector<double>(m));
-    const double                     domain_scale2 = length_scale_squared();
 
     for (const auto &cell : dof_handler.active_cell_iterators())
       if (cell->is_locally_owned())
@@ -272,7 +271,8 @@ namespace exsolve
               l2 = 1e300;
             const double z2c = z[s] * z[s] * c[s] * dx;
             stiffening += z2c * std::min(l2, h2);
-            screening += z2c * (l2 >= 1e300 ? 1. : l2 / (domain_scale2 + l2));
+            screening
+              += z2c * (l2 >= 1e300 ? 1. : l2 / (domain_scale_squared + l2));
           }
           // All components share the scalar shape functions: form the
           // scalar mass, stiffness and drift products once per point and

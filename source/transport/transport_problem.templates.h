@@ -167,6 +167,7 @@ namespace exsolve
       log_bulk.push_back(std::log(c));
     time = parameters.time_stepping.start_time;
     triangulation->refine_global(base.refinement.initial_global_refinements);
+    domain_scale_squared = length_scale_squared();
     timer
       = std::make_unique<dealii::TimerOutput>(communicator,
                                               pcout,
@@ -347,7 +348,6 @@ namespace exsolve
   double
   TransportProblem<dim, LinearAlgebra>::length_scale_squared() const
   {
-    // (L/pi)^2 for the extent L of the domain: the slowest diffusion mode.
     double lo[3] = {1e300, 1e300, 1e300}, hi[3] = {-1e300, -1e300, -1e300};
     for (const auto &cell : triangulation->active_cell_iterators())
       if (cell->is_locally_owned())

@@ -14,6 +14,7 @@
 #include <deal.II/lac/trilinos_vector.h>
 
 #include <string>
+#include <type_traits>
 #include <vector>
 
 namespace exsolve
@@ -80,4 +81,28 @@ namespace exsolve
            const dealii::BlockDynamicSparsityPattern &pattern,
            const MPI_Comm                             communicator);
   };
+
+  /**
+   * Call @p run(std::integral_constant<int, dim>, Backend) for the run-time
+   * dimension (1, 2 or 3) and backend: the one place where a run picks its
+   * compiled instantiation.
+   */
+  template <class Run>
+  int
+  dispatch_dimension_and_backend(const unsigned int dimension,
+                                 const bool         petsc,
+                                 Run              &&run)
+  {
+    const auto with_backend = [&](auto dim)
+    { return petsc ? run(dim, PETScBackend()) : run(dim, TrilinosBackend()); };
+    switch (dimension)
+    {
+      case 1:
+        return with_backend(std::integral_constant<int, 1>());
+      case 2:
+        return with_backend(std::integral_constant<int, 2>());
+      default:
+        return with_backend(std::integral_constant<int, 3>());
+    }
+  }
 } // namespace exsolve

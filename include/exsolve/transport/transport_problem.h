@@ -240,6 +240,7 @@ namespace exsolve
                         const BlockVector &reference) const;
     void
     write_fields(const RunDirectory &output, const unsigned int index);
+    /// (L/pi)^2 for the extent L of the domain: the slowest diffusion mode.
     double
     length_scale_squared() const;
 
@@ -282,6 +283,8 @@ namespace exsolve
     double                step     = 0.;
     std::vector<double>   log_bulk;
     bool                  initialized = false;
+    /// length_scale_squared() of the domain, fixed by the coarse mesh.
+    double domain_scale_squared = 1.;
 
     std::shared_ptr<dealii::Function<dim>> exact_solution;
     std::shared_ptr<dealii::Function<dim>> source_terms;

@@ -5,6 +5,7 @@
 #include <deal.II/base/mpi.h>
 #include <deal.II/base/parameter_handler.h>
 
+#include <exsolve/chemistry/defect_chemistry.h>
 #include <exsolve/core/parameter_reading.h>
 #include <exsolve/electrostatics/poisson_boltzmann_parameters.h>
 #include <exsolve/transport/transport_parameters.h>
@@ -52,13 +53,13 @@ namespace exsolve::testing
     return parameters;
   }
 
-  /// Transport parameters from a file in the source tree (empty: the
-  /// declared defaults) plus overrides.
-  inline TransportParameters
-  transport_parameters(const std::string &relative_file,
-                       const Overrides   &overrides)
+  /// Every parameter an executable declares, read from a file in the
+  /// source tree (empty: the declared defaults) plus overrides.
+  inline void
+  read_all_parameters(dealii::ParameterHandler &prm,
+                      const std::string        &relative_file,
+                      const Overrides          &overrides)
   {
-    dealii::ParameterHandler prm;
     PoissonBoltzmannParameters::declare_parameters(prm);
     TransportParameters::declare_parameters(prm);
     if (relative_file.empty())
@@ -66,10 +67,32 @@ namespace exsolve::testing
         apply_parameter_override(prm, path, value);
     else
       read_parameters(prm, source_path(relative_file), overrides);
+  }
+
+  /// Transport parameters from a file in the source tree (empty: the
+  /// declared defaults) plus overrides.
+  inline TransportParameters
+  transport_parameters(const std::string &relative_file,
+                       const Overrides   &overrides)
+  {
+    dealii::ParameterHandler prm;
+    read_all_parameters(prm, relative_file, overrides);
     TransportParameters parameters;
     parameters.parse_parameters(
       prm, relative_file.empty() ? "" : source_path(relative_file));
     return parameters;
+  }
+
+  /// The defect chemistry of a file in the source tree (empty: the declared
+  /// defaults) plus overrides.
+  inline DefectChemistry
+  defect_chemistry(const std::string &relative_file, const Overrides &overrides)
+  {
+    dealii::ParameterHandler prm;
+    read_all_parameters(prm, relative_file, overrides);
+    DefectChemistry chemistry;
+    chemistry.parse_parameters(prm);
+    return chemistry;
   }
 
   /// Counts failed checks; prints every check on rank 0.

@@ -3,6 +3,7 @@
 #include <deal.II/base/parameter_handler.h>
 #include <deal.II/base/utilities.h>
 
+#include <exsolve/chemistry/brouwer_diagram.h>
 #include <exsolve/core/application.h>
 #include <exsolve/core/command_line.h>
 #include <exsolve/core/input_error.h>
@@ -60,10 +61,13 @@ namespace exsolve
           }
           return exit_code::success;
         case CommandLine::Action::run:
+        case CommandLine::Action::brouwer:
           break;
       }
 
       read_parameters(prm, cl.parameter_file, cl.overrides);
+      if (cl.action == CommandLine::Action::brouwer)
+        return run_brouwer_diagram(prm, comm);
       if (simulation_model(prm) == "transport")
       {
         TransportParameters parameters;

@@ -49,6 +49,8 @@ namespace exsolve
           dealii::Utilities::trim(assignment.substr(0, eq)),
           dealii::Utilities::trim(assignment.substr(eq + 1)));
       }
+      else if (a == "brouwer" && cl.action == Action::run)
+        cl.action = Action::brouwer;
       else if (!a.empty() && a[0] == '-')
         throw InputError("unknown option '" + a + "'; see exsolve --help");
       else
@@ -61,7 +63,7 @@ namespace exsolve
         cl.parameter_file = a;
       }
     }
-    if (cl.action == Action::run)
+    if (cl.action == Action::run || cl.action == Action::brouwer)
       require_input(!cl.parameter_file.empty(),
                     "parameter file",
                     "(none)",
@@ -79,6 +81,9 @@ namespace exsolve
 
 Usage:
   exsolve FILE.prm [--set "Section/Entry=value"]...   run a simulation
+  exsolve brouwer FILE.prm [--set ...]                Brouwer diagram of the
+                                                      defect chemistry (CSV,
+                                                      PNG)
   mpirun -np N exsolve FILE.prm [...]                 run on N MPI ranks
   exsolve --print-parameters [prm|json|md]            all parameters with
                                                       documentation and ranges

@@ -1,5 +1,6 @@
 #include <deal.II/base/utilities.h>
 
+#include <exsolve/chemistry/bulk_equilibrium.h>
 #include <exsolve/core/input_error.h>
 #include <exsolve/core/parameter_utilities.h>
 #include <exsolve/electrostatics/electrolyte.h>
@@ -61,25 +62,30 @@ namespace exsolve
       prm.enter_subsection("Species");
       {
         prm.declare_entry("Names",
-                          "cation, anion",
+                          "V_O.., e'",
                           Patterns::List(Patterns::Anything(), 1),
                           "[-] Names of the mobile charged species, e.g. "
                           "'V_O.., e'''.");
-        prm.declare_entry("Charge numbers",
-                          "1, -1",
-                          Patterns::List(Patterns::Integer(-6, 6), 1),
-                          "[-] Charge number z of each species, -6..6, "
-                          "non-zero.");
+        prm.declare_entry(
+          "Charge numbers",
+          "",
+          Patterns::List(Patterns::Integer(-6, 6), 0),
+          "[-] Charge number z of each species, -6..6, non-zero. Empty: "
+          "derived from the Kroger-Vink names (V_O.. +2, e' -1, Fe_Ti' -1); "
+          "when given for Kroger-Vink names it must agree with them.");
         prm.declare_entry(
           "Bulk concentrations",
-          "1e25, 1e25",
-          Patterns::List(Patterns::Double(), 1),
+          "1e25, 2e25",
+          Patterns::Anything(),
           "[m^-3 or site fraction] Concentration of each species where the "
-          "potential is zero (the bulk), > 0.");
+          "potential is zero (the bulk), > 0; or 'equilibrium': the bulk "
+          "defect equilibrium of section Defect chemistry at Physics/"
+          "Temperature and Defect chemistry/Oxygen partial pressure.");
       }
       prm.leave_subsection();
     }
     prm.leave_subsection();
+    DefectChemistry::declare_parameters(prm);
   }
 
 
@@ -115,6 +121,8 @@ namespace exsolve
                   parameters::to_string(site_density) + " m^-3",
                   "must be positive");
 
+    chemistry.parse_parameters(prm);
+
     charges.clear();
     for (const auto &z : Utilities::split_string_list(charge_text, ','))
     {
@@ -122,16 +130,61 @@ namespace exsolve
       require_input(charges.back() != 0,
                     "Physics/Species/Charge numbers",
                     charge_text,
-                    "every species must be charged (z != 0)");
+                    "every species must be charged (z != 0); a neutral "
+                    "defect is written in Kroger-Vink notation (Fe_Ti^x) "
+                    "with the charge numbers left empty");
     }
-    std::vector<double> bulk
-      = parameters::parse_doubles(bulk_text,
-                                  "Physics/Species/Bulk concentrations");
+    if (charges.empty())
+      for (const auto &name : names)
+      {
+        KrogerVinkSpecies kv;
+        std::string       why;
+        const bool        parsed = KrogerVinkSpecies::parse(name, kv, why);
+        require_input(parsed,
+                      "Physics/Species/Charge numbers",
+                      "(empty)",
+                      "charges can only be derived from Kroger-Vink names, "
+                      "but '"
+                        + name + "' is not one (" + why
+                        + "); give the charge numbers");
+        charges.push_back(kv.charge);
+      }
     require_input(charges.size() == names.size(),
                   "Physics/Species/Charge numbers",
                   charge_text,
                   "needs one entry per species in Physics/Species/Names ("
                     + std::to_string(names.size()) + ")");
+    for (unsigned int i = 0; i < names.size(); ++i)
+    {
+      KrogerVinkSpecies kv;
+      std::string       why;
+      if (KrogerVinkSpecies::parse(names[i], kv, why))
+        require_input(kv.charge == charges[i],
+                      "Physics/Species/Charge numbers",
+                      charge_text,
+                      "the charge " + std::to_string(charges[i]) + " of "
+                        + names[i] + " contradicts its Kroger-Vink charge "
+                        + std::to_string(kv.charge)
+                        + " (leave the entry empty to derive the charges)");
+    }
+
+    std::vector<double> bulk;
+    if (Utilities::trim(bulk_text) == "equilibrium")
+    {
+      require_input(chemistry.active(),
+                    "Physics/Species/Bulk concentrations",
+                    bulk_text,
+                    "needs the reactions of Defect chemistry/Reactions");
+      const BulkEquilibriumSolver solver(chemistry);
+      bulk = solver.solve(temperature, chemistry.oxygen_partial_pressure)
+               .concentrations;
+      if (!fractions)
+        for (double &c : bulk)
+          c *= site_density;
+    }
+    else
+      bulk = parameters::parse_doubles(bulk_text,
+                                       "Physics/Species/Bulk concentrations");
     require_input(bulk.size() == names.size(),
                   "Physics/Species/Bulk concentrations",
                   bulk_text,

@@ -1,3 +1,4 @@
+#include <exsolve/chemistry/brouwer_diagram.h>
 #include <exsolve/core/input_error.h>
 #include <exsolve/core/parameter_utilities.h>
 #include <exsolve/electrostatics/poisson_boltzmann_parameters.h>
@@ -61,6 +62,7 @@ namespace exsolve
     GeometryParameters::declare_parameters(prm);
     RefinementParameters::declare_parameters(prm);
     Electrolyte::declare_parameters(prm);
+    BrouwerDiagramParameters::declare_parameters(prm);
     ElectrostaticBoundaryConditions::declare_parameters(prm);
     prm.enter_subsection("Discretization");
     prm.declare_entry("Polynomial degree",

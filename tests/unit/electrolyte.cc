@@ -86,6 +86,7 @@ main(int argc, char **argv)
                      {{"Physics/Unit system", "dimensionless"},
                       {"Physics/Dimensionless Debye length",
                        parameters::to_string(std::sqrt(2.) * z)},
+                      {"Physics/Species/Names", "cation, anion"},
                       {"Physics/Species/Charge numbers",
                        std::to_string(z) + ", " + std::to_string(-z)},
                       {"Physics/Species/Bulk concentrations", "1, 1"},

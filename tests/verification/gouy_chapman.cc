@@ -84,6 +84,7 @@ namespace
          {"Physics/Unit system", "dimensionless"},
          {"Physics/Dimensionless Debye length",
           parameters::to_string(std::sqrt(2.) * z)},
+         {"Physics/Species/Names", "cation, anion"},
          {"Physics/Species/Charge numbers", "2, -2"},
          {"Physics/Species/Bulk concentrations", "1, 1"},
          {"Boundary conditions/Fixed potential", "surface: 4, bulk: 0"}});
@@ -141,6 +142,7 @@ namespace
        {"Mesh refinement/Refine fraction", "0.6"},
        {"Physics/Temperature", "1000"},
        {"Physics/Relative permittivity", "100"},
+       {"Physics/Species/Names", "cation, anion"},
        {"Physics/Species/Charge numbers", "1, -1"},
        {"Physics/Species/Bulk concentrations", "1e25, 1e25"},
        {"Boundary conditions/Fixed potential", "surface: 0.2, bulk: 0"}});

@@ -88,6 +88,8 @@ namespace
          {"Physics/Unit system", "dimensionless"},
          {"Physics/Dimensionless Debye length",
           parameters::to_string(std::sqrt(2.))},
+         {"Physics/Species/Names", "cation, anion"},
+         {"Physics/Species/Charge numbers", "1, -1"},
          {"Physics/Species/Bulk concentrations", "1, 1"}};
     o.insert(o.end(), bc.begin(), bc.end());
     const auto parameters = testing::default_parameters(o);

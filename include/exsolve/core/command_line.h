@@ -14,7 +14,8 @@ namespace exsolve
       run,
       help,
       version,
-      print_parameters
+      print_parameters,
+      brouwer
     };
 
     Action      action = Action::run;

@@ -2,6 +2,7 @@
 
 #include <deal.II/base/parameter_handler.h>
 
+#include <exsolve/chemistry/defect_chemistry.h>
 #include <exsolve/core/physical_scales.h>
 
 #include <string>
@@ -22,6 +23,8 @@ namespace exsolve
     std::vector<double>      bulk_concentrations; // dimensionless
     double                   fixed_charge = 0.;   // dimensionless
     PhysicalScales           scales;
+    /// The point-defect model (inactive unless Defect chemistry is set).
+    DefectChemistry chemistry;
 
     static void
     declare_parameters(dealii::ParameterHandler &prm);

@@ -37,6 +37,18 @@ namespace exsolve
         "[-] Relative permittivity eps_r >= 1 of the oxide (SrTiO3: about 83 "
         "at 1000 K) (SI only).");
       prm.declare_entry(
+        "Curie-Weiss constant",
+        "0",
+        Patterns::Double(0),
+        "[K] C of a Curie-Weiss permittivity eps_r(T) = C / (T - T0), which "
+        "then replaces 'Relative permittivity' and follows a temperature "
+        "programme (SrTiO3: C = 8e4 K, T0 = 35 K). 0: constant eps_r.");
+      prm.declare_entry("Curie-Weiss temperature",
+                        "35",
+                        Patterns::Double(0),
+                        "[K] T0 of the Curie-Weiss law, below every "
+                        "temperature of the run.");
+      prm.declare_entry(
         "Dimensionless Debye length",
         "0.05",
         Patterns::Double(),
@@ -96,7 +108,9 @@ namespace exsolve
     prm.enter_subsection("Physics");
     const bool   si          = prm.get("Unit system") == "SI";
     const double temperature = prm.get_double("Temperature");
-    const double eps_r       = prm.get_double("Relative permittivity");
+    constant_permittivity    = prm.get_double("Relative permittivity");
+    curie_constant           = prm.get_double("Curie-Weiss constant");
+    curie_temperature        = prm.get_double("Curie-Weiss temperature");
     const double lambda      = prm.get_double("Dimensionless Debye length");
     const bool   fractions   = prm.get("Concentration unit") == "site fraction";
     const double site_density = prm.get_double("Site density");
@@ -112,6 +126,17 @@ namespace exsolve
                   "Physics/Temperature",
                   parameters::to_string(temperature) + " K",
                   "must lie in 1 .. 5000 K");
+    require_input(curie_constant == 0 || curie_temperature < 0.9 * temperature,
+                  "Physics/Curie-Weiss temperature",
+                  parameters::to_string(curie_temperature) + " K",
+                  "must lie well below the temperature ("
+                    + parameters::to_string(temperature) + " K)");
+    const double eps_r = relative_permittivity(temperature);
+    require_input(eps_r >= 1,
+                  "Physics/Curie-Weiss constant",
+                  parameters::to_string(curie_constant) + " K",
+                  "gives eps_r = " + parameters::to_string(eps_r)
+                    + " < 1 at the temperature");
     require_input(lambda > 0,
                   "Physics/Dimensionless Debye length",
                   parameters::to_string(lambda),
@@ -215,6 +240,16 @@ namespace exsolve
     for (const double c : bulk)
       bulk_concentrations.push_back(c / scales.concentration);
     fixed_charge = fixed / scales.concentration;
+  }
+
+
+
+  double
+  Electrolyte::relative_permittivity(const double temperature) const
+  {
+    return curie_constant > 0
+             ? curie_constant / (temperature - curie_temperature)
+             : constant_permittivity;
   }
 
 

@@ -82,10 +82,11 @@ namespace exsolve
                   to_string(end_time) + " s",
                   "must be later than the start time " + to_string(start_time)
                     + " s");
-    require_input(initial_step > 0,
+    require_input(initial_step > 0 && initial_step >= minimum_step,
                   "Time stepping/Initial step",
                   to_string(initial_step) + " s",
-                  "must be positive");
+                  "must be positive and not below Time stepping/Minimum step ("
+                    + to_string(minimum_step) + " s)");
     require_input(minimum_step > 0 && minimum_step <= maximum_step,
                   "Time stepping/Minimum step",
                   to_string(minimum_step) + " s",

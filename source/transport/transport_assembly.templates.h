@@ -59,10 +59,12 @@ namespace exsolve
                                      update_values | update_JxW_values);
     const unsigned int    n        = fe.n_dofs_per_cell();
     const unsigned int    n_blocks = n_species + 1;
-    const double          lambda2  = electrolyte.scales.lambda_squared;
-    const auto           &D        = parameters.diffusivities;
-    const auto           &z        = electrolyte.charges;
-    Vector<double>        cell_residual(n);
+    const double          lambda2
+      = electrolyte.scales.lambda_squared * permittivity_factor;
+    const auto                          &D   = diffusivity_now;
+    const double                         tau = drift_factor; // T_ref / T
+    const auto                          &z   = electrolyte.charges;
+    Vector<double>                       cell_residual(n);
     std::vector<types::global_dof_index> dofs(n);
     transport_internal::PointValues<dim> at(quadrature.size(), n_blocks);
     std::vector<Vector<double>>          face_values(face_quadrature.size(),
@@ -124,7 +126,7 @@ namespace exsolve
                   += (mass[s] * phi
                       + step
                           * (D[s] * c[s]
-                               * ((grad[comp] + z[s] * grad[0]) * gphi)
+                               * ((grad[comp] + tau * z[s] * grad[0]) * gphi)
                              - at.sources[q][comp] * phi))
                      * dx;
                 break;
@@ -211,10 +213,12 @@ namespace exsolve
                                      update_values | update_JxW_values);
     const unsigned int n        = fe.n_dofs_per_cell();
     const unsigned int n_blocks = n_species + 1;
-    const double       lambda2  = electrolyte.scales.lambda_squared;
-    const auto        &D        = parameters.diffusivities;
-    const auto        &z        = electrolyte.charges;
-    FullMatrix<double> cell_matrix(n, n);
+    const double       lambda2
+      = electrolyte.scales.lambda_squared * permittivity_factor;
+    const auto                          &D   = diffusivity_now;
+    const double                         tau = drift_factor; // T_ref / T
+    const auto                          &z   = electrolyte.charges;
+    FullMatrix<double>                   cell_matrix(n, n);
     std::vector<types::global_dof_index> dofs(n), psi_dofs;
     std::vector<unsigned int>            component(n), psi_local;
     for (unsigned int i = 0; i < n; ++i)
@@ -263,7 +267,7 @@ namespace exsolve
           for (unsigned int s = 0; s < n_species; ++s)
           {
             c[s]      = std::exp(w[s + 1]);
-            drift[s]  = grad[s + 1] + z[s] * grad[0];
+            drift[s]  = grad[s + 1] + tau * z[s] * grad[0];
             double l2 = 0;
             if (equation == SpeciesEquation::transport)
               l2 = D[s] * step / bdf[0];
@@ -299,7 +303,8 @@ namespace exsolve
                   case SpeciesEquation::transport:
                   {
                     const double flow = step * D[s] * c[s];
-                    cell_matrix(row, index[0][l]) += flow * z[s] * stiffness;
+                    cell_matrix(row, index[0][l])
+                      += flow * tau * z[s] * stiffness;
                     cell_matrix(row, col)
                       += bdf[0] * c[s] * mass
                          + flow * (sv[l] * drift_test[s][k] * dx + stiffness);

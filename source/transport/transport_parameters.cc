@@ -16,6 +16,8 @@ namespace exsolve
     const char *flux_entry     = "Boundary conditions/Species fluxes";
     const char *rate_entry     = "Boundary conditions/Exchange rate constants";
     const char *exchange_entry = "Boundary conditions/Exchange concentrations";
+    const char *activation_entry
+      = "Boundary conditions/Exchange activation energies";
 
     /// Number per m^3 (or site fraction) -> dimensionless concentration.
     double
@@ -98,8 +100,9 @@ namespace exsolve
         Patterns::Anything(),
         "[m^-3, site fraction, or dimensionless] Dirichlet condition c = c_b "
         "for one species on one boundary, as 'species@boundary: value, ...'; "
-        "the value 'bulk' takes the species' bulk concentration. Transport "
-        "only.");
+        "the value 'bulk' takes the species' bulk concentration, "
+        "'equilibrium' the bulk defect equilibrium with the gas at the "
+        "current T and pO2 (Atmosphere). Transport only.");
       prm.declare_entry(
         "Species fluxes",
         "",
@@ -111,15 +114,24 @@ namespace exsolve
         "",
         Patterns::Anything(),
         "[m/s, or dimensionless] Exchange reaction j = k (c_eq - c) with the "
-        "surroundings, as 'species@boundary: k, ...', k > 0. Transport "
+        "surroundings, as 'species@boundary: k, ...', k > 0; with an "
+        "activation energy, k is the prefactor of k0 exp(-Ea/kT). Transport "
         "only.");
+      prm.declare_entry(
+        "Exchange activation energies",
+        "",
+        Patterns::Anything(),
+        "[eV] Ea of the exchange rate constants, 'species@boundary: Ea, "
+        "...', >= 0 (missing: k does not depend on T). SI only.");
       prm.declare_entry(
         "Exchange concentrations",
         "",
         Patterns::Anything(),
         "[m^-3, site fraction, or dimensionless] c_eq of the exchange "
         "reactions, as 'species@boundary: value, ...'; default and 'bulk': "
-        "the species' bulk concentration.");
+        "the species' bulk concentration; 'equilibrium': the bulk defect "
+        "equilibrium at the current T and pO2 of the gas (Atmosphere), "
+        "which makes the condition the linearised oxygen exchange.");
     }
     prm.leave_subsection();
 
@@ -150,6 +162,7 @@ namespace exsolve
     prm.leave_subsection();
 
     TimeSteppingParameters::declare_parameters(prm);
+    GasProgramme::declare_parameters(prm);
 
     prm.enter_subsection("Mesh refinement");
     prm.declare_entry(
@@ -204,6 +217,9 @@ namespace exsolve
                   "Physics/Species/Diffusion activation energies",
                   ea_text,
                   per_species);
+    diffusion_prefactors          = d0;
+    diffusion_activation_energies = ea;
+    diffusion_activation_energies.resize(n, 0.);
     diffusivities.assign(n, 0.);
     for (unsigned int i = 0; i < n; ++i)
     {
@@ -228,6 +244,7 @@ namespace exsolve
                   "Physics/Species/Diffusion prefactors",
                   d0_text,
                   "at least one species must be mobile (D0 > 0)");
+    reference_diffusivity = d_max;
     if (!scales.dimensionless)
     {
       time_scale = scales.length * scales.length / d_max;
@@ -247,7 +264,15 @@ namespace exsolve
     exchange_concentrations
       = parameters::parse_map(prm.get("Exchange concentrations"),
                               exchange_entry);
+    exchange_activation_energies
+      = parameters::parse_map(prm.get("Exchange activation energies"),
+                              activation_entry);
     prm.leave_subsection();
+    atmosphere.parse_parameters(prm);
+    require_input(!scales.dimensionless || !atmosphere.time_dependent(),
+                  "Atmosphere/Temperature programme",
+                  "(given)",
+                  "temperature and gas programmes need the SI unit system");
 
     prm.enter_subsection("Initial state");
     const std::string type = prm.get("Type");
@@ -294,6 +319,22 @@ namespace exsolve
                   "Mesh refinement/Refinement interval",
                   std::to_string(refinement_interval),
                   "needs Mesh refinement/Strategy = adaptive (or 0)");
+  }
+
+
+
+  std::vector<double>
+  TransportParameters::diffusivities_at(const double temperature) const
+  {
+    if (base.electrolyte.scales.dimensionless)
+      return diffusivities;
+    std::vector<double> d(diffusion_prefactors.size());
+    for (unsigned int i = 0; i < d.size(); ++i)
+      d[i] = diffusion_prefactors[i]
+             * std::exp(-diffusion_activation_energies[i]
+                        / (constants::boltzmann_eV * temperature))
+             / reference_diffusivity;
+    return d;
   }
 
 
@@ -350,6 +391,16 @@ namespace exsolve
     {
       if (value == "bulk")
         return base.electrolyte.bulk_concentrations[k.second];
+      if (value == "equilibrium")
+      {
+        require_input(base.electrolyte.chemistry.active(),
+                      entry,
+                      value,
+                      "'equilibrium' needs the reactions of Defect "
+                      "chemistry/Reactions");
+        // The value follows T and pO2; the problem sets it at each time.
+        return base.electrolyte.bulk_concentrations[k.second];
+      }
       const double c = parameters::parse_double(value, entry);
       require_input(c > 0 && std::isfinite(c),
                     entry,
@@ -363,6 +414,8 @@ namespace exsolve
     {
       const auto k    = key(text, fixed_entry);
       result.fixed[k] = concentration(k, value, fixed_entry);
+      if (value == "equilibrium")
+        result.at_equilibrium.insert(k);
     }
     for (const auto &[text, value] : species_fluxes)
     {
@@ -383,8 +436,24 @@ namespace exsolve
                     "this species already has a condition on that boundary");
       const double rate = parameters::parse_double(value, rate_entry);
       require_input(rate > 0, rate_entry, value, "must be positive");
-      result.exchange[k] = {rate / rate_constant_unit(),
-                            base.electrolyte.bulk_concentrations[k.second]};
+      result.exchange[k]           = {rate / rate_constant_unit(),
+                                      base.electrolyte.bulk_concentrations[k.second]};
+      result.exchange_prefactor[k] = result.exchange[k].first;
+    }
+    for (const auto &[text, value] : exchange_activation_energies)
+    {
+      const auto k = key(text, activation_entry);
+      require_input(result.exchange.count(k) > 0,
+                    activation_entry,
+                    text,
+                    "has no exchange rate constant in "
+                      + std::string(rate_entry));
+      const double ea = parameters::parse_double(value, activation_entry);
+      require_input(ea >= 0 && !base.electrolyte.scales.dimensionless,
+                    activation_entry,
+                    value,
+                    "must be >= 0 eV (SI unit system only)");
+      result.exchange_activation[k] = ea;
     }
     for (const auto &[text, value] : exchange_concentrations)
     {
@@ -396,6 +465,8 @@ namespace exsolve
                     "has no exchange rate constant in "
                       + std::string(rate_entry));
       found->second.second = concentration(k, value, exchange_entry);
+      if (value == "equilibrium")
+        result.at_equilibrium.insert(k);
     }
     return result;
   }

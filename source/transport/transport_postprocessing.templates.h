@@ -302,7 +302,8 @@ namespace exsolve
           for (unsigned int s = 0; s < n_species; ++s)
           {
             const double eta
-              = values[q][s + 1] + electrolyte.charges[s] * values[q][0];
+              = values[q][s + 1]
+                + drift_factor * electrolyte.charges[s] * values[q][0];
             lo[s] = std::min(lo[s], eta);
             hi[s] = std::max(hi[s], eta);
           }

@@ -166,6 +166,7 @@ namespace exsolve
     for (const double c : electrolyte.bulk_concentrations)
       log_bulk.push_back(std::log(c));
     time = parameters.time_stepping.start_time;
+    update_conditions();
     triangulation->refine_global(base.refinement.initial_global_refinements);
     domain_scale_squared = length_scale_squared();
     timer
@@ -476,6 +477,7 @@ namespace exsolve
     ghosted_older = old_solution;
     equation      = SpeciesEquation::transport;
     time += dt;
+    update_conditions();
     update_row_scaling();
   }
 

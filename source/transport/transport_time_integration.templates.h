@@ -76,6 +76,7 @@ namespace exsolve
       step                     = dt;
       const double t_old       = time;
       time                     = t_old + dt;
+      update_conditions();
 
       if (predictor.size() != solution.size()) // the mesh changed
       {
@@ -148,20 +149,24 @@ namespace exsolve
         if (!(error <= 1.))
         {
           ++run_totals.rejected_steps;
-          time                = t_old;
-          const double new_dt = std::isfinite(error)
+          time = t_old;
+          // A rejection always shrinks the step; at the minimum it stops.
+          if (dt <= ts.minimum_step * (1 + 1e-9))
+            throw SolverFailure(
+              "the local error estimate (" + std::to_string(error)
+              + ") rejects even a step of 'Time stepping/Minimum step' at t = "
+              + exsolve::parameters::to_string(time * t_scale)
+              + "; loosen the tolerances or lower the minimum step");
+          const double new_dt
+            = std::max(ts.minimum_step,
+                       std::min(0.9 * dt,
+                                std::isfinite(error)
                                   ? next_step_size(dt, error, order, ts)
-                                  : 0.2 * dt;
+                                  : 0.2 * dt));
           pcout << "  step " << accepted + 1 << " rejected: error estimate "
                 << error << ", dt " << dt * t_scale << " -> "
                 << new_dt * t_scale << std::endl;
-          dt = new_dt;
-          if (dt < ts.minimum_step)
-            throw SolverFailure(
-              "the local error estimate needs a step below 'Time "
-              "stepping/Minimum step' at t = "
-              + exsolve::parameters::to_string(time * t_scale)
-              + "; loosen the tolerances or lower the minimum step");
+          dt       = new_dt;
           solution = old_solution;
           continue;
         }
@@ -177,14 +182,16 @@ namespace exsolve
       previous_dt        = dt;
 
       StepRecord record;
-      record.step              = accepted;
-      record.time              = time * t_scale;
-      record.step_size         = dt * t_scale;
-      record.dofs              = dof_handler.n_dofs();
-      record.newton_iterations = newton_iterations;
-      record.linear_iterations = linear_iterations;
-      record.error_estimate    = error;
-      record.amounts           = amounts(solution);
+      record.step                    = accepted;
+      record.time                    = time * t_scale;
+      record.temperature             = current_temperature;
+      record.oxygen_partial_pressure = current_pressure;
+      record.step_size               = dt * t_scale;
+      record.dofs                    = dof_handler.n_dofs();
+      record.newton_iterations       = newton_iterations;
+      record.linear_iterations       = linear_iterations;
+      record.error_estimate          = error;
+      record.amounts                 = amounts(solution);
       for (double &m : record.amounts)
         m *= c_scale;
       record.wall_time = wall_clock.wall_time();
@@ -193,8 +200,11 @@ namespace exsolve
             << record.time << ", dt = " << record.step_size << ", "
             << newton_iterations << " Newton, " << linear_iterations
             << " FGMRES iterations" << (ts.adaptive ? ", error " : "")
-            << (ts.adaptive ? std::to_string(error) : std::string())
-            << std::endl;
+            << (ts.adaptive ? std::to_string(error) : std::string());
+      if (parameters.atmosphere.time_dependent())
+        pcout << ", T = " << current_temperature
+              << " K, pO2 = " << current_pressure << " Pa";
+      pcout << std::endl;
 
       if (ts.adaptive)
         dt = next_step_size(dt, error, order, ts);

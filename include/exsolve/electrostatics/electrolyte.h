@@ -25,6 +25,13 @@ namespace exsolve
     PhysicalScales           scales;
     /// The point-defect model (inactive unless Defect chemistry is set).
     DefectChemistry chemistry;
+    /// eps_r: constant, or Curie-Weiss C / (T - T0) when C > 0.
+    double constant_permittivity = 83., curie_constant = 0.,
+           curie_temperature = 35.;
+
+    /// eps_r at @p temperature [K].
+    double
+    relative_permittivity(const double temperature) const;
 
     static void
     declare_parameters(dealii::ParameterHandler &prm);

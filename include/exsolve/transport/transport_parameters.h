@@ -7,7 +7,10 @@
 #include <exsolve/mesh/boundary_names.h>
 #include <exsolve/time_stepping/bdf_step_control.h>
 
+#include <exsolve/chemistry/gas_programme.h>
+
 #include <map>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -31,6 +34,11 @@ namespace exsolve
     std::map<Key, double>                    fixed;
     std::map<Key, double>                    flux;
     std::map<Key, std::pair<double, double>> exchange; // (k~, c~_eq)
+    /// Conditions whose concentration is the bulk defect equilibrium with
+    /// the gas at the current T and pO2 (value 'equilibrium').
+    std::set<Key> at_equilibrium;
+    /// Exchange rate k(T) = k0 exp(-Ea/kT): k0~ and Ea [eV] (0: constant).
+    std::map<Key, double> exchange_prefactor, exchange_activation;
 
     /// True if species @p i has a fixed concentration somewhere.
     bool
@@ -71,9 +79,16 @@ namespace exsolve
     std::map<std::string, std::string> species_fluxes;
     std::map<std::string, std::string> exchange_rate_constants;
     std::map<std::string, std::string> exchange_concentrations;
-    InitialState                       initial_state;
-    TimeSteppingParameters             time_stepping; // dimensionless
-    unsigned int                       refinement_interval = 0;
+    std::map<std::string, std::string> exchange_activation_energies;
+    /// Temperature and gas over time (constant without programmes).
+    GasProgramme atmosphere;
+    /// D0 [m^2/s] and Ea [eV] of each species; D_max at Physics/Temperature
+    /// [m^2/s] (the diffusivity scale).
+    std::vector<double>    diffusion_prefactors, diffusion_activation_energies;
+    double                 reference_diffusivity = 1.;
+    InitialState           initial_state;
+    TimeSteppingParameters time_stepping; // dimensionless
+    unsigned int           refinement_interval = 0;
     /// Boundary whose mean concentrations are reported, empty for none.
     std::string mean_concentration_boundary;
     /// User concentration unit (m^-3 or site fraction) -> dimensionless.
@@ -89,6 +104,10 @@ namespace exsolve
     /// Map "species@boundary" keys to ids and indices, scale the values.
     SpeciesBoundaryConditions
     resolve_species_conditions(const BoundaryNames &names) const;
+
+    /// Dimensionless diffusivities D_i(T) / D_max(Physics/Temperature).
+    std::vector<double>
+    diffusivities_at(const double temperature) const;
 
     /// Flux unit in the user's units: m^-2 s^-1 (SI) or 1.
     double

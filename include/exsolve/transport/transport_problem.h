@@ -9,6 +9,7 @@
 #include <deal.II/fe/fe_system.h>
 #include <deal.II/lac/affine_constraints.h>
 
+#include <exsolve/chemistry/bulk_equilibrium.h>
 #include <exsolve/electrostatics/boundary_conditions.h>
 #include <exsolve/io/run_directory.h>
 #include <exsolve/linear_algebra/backends.h>
@@ -25,15 +26,17 @@ namespace exsolve
   /// One accepted time step.
   struct StepRecord
   {
-    unsigned int        step              = 0;
-    double              time              = 0; // user units (s)
-    double              step_size         = 0; // user units (s)
-    unsigned long long  dofs              = 0;
-    unsigned int        newton_iterations = 0;
-    unsigned int        linear_iterations = 0;
-    double              error_estimate    = 0; // weighted norm, <= 1
-    std::vector<double> amounts;               // integral of each c, user units
-    double              wall_time = 0;         // s since the run started
+    unsigned int        step                    = 0;
+    double              time                    = 0; // user units (s)
+    double              step_size               = 0; // user units (s)
+    double              temperature             = 0; // K (SI)
+    double              oxygen_partial_pressure = 0; // Pa (SI)
+    unsigned long long  dofs                    = 0;
+    unsigned int        newton_iterations       = 0;
+    unsigned int        linear_iterations       = 0;
+    double              error_estimate          = 0; // weighted norm, <= 1
+    std::vector<double> amounts;       // integral of each c, user units
+    double              wall_time = 0; // s since the run started
   };
 
   /// Totals of a transient run.
@@ -233,6 +236,9 @@ namespace exsolve
                     unsigned int &linear_iterations);
     void
     update_row_scaling();
+    /// Temperature, gas and what follows them at the current time.
+    void
+    update_conditions();
     void
     adapt_mesh();
     double
@@ -285,6 +291,14 @@ namespace exsolve
     bool                  initialized = false;
     /// length_scale_squared() of the domain, fixed by the coarse mesh.
     double domain_scale_squared = 1.;
+
+    /// The conditions at the current time (update_conditions()).
+    double              current_temperature = 0., current_pressure = 0.;
+    std::vector<double> diffusivity_now;
+    double              drift_factor        = 1.;
+    double              permittivity_factor = 1.;
+    std::unique_ptr<BulkEquilibriumSolver> equilibrium_solver;
+    std::vector<double>                    last_equilibrium;
 
     std::shared_ptr<dealii::Function<dim>> exact_solution;
     std::shared_ptr<dealii::Function<dim>> source_terms;

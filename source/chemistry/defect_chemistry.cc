@@ -64,6 +64,21 @@ namespace exsolve
         "[k] Reaction entropy dS of each reaction in units of Boltzmann's "
         "constant, 'name: value' (missing reactions: 0).");
       prm.declare_entry(
+        "Reaction rate constants",
+        "",
+        Patterns::Anything(),
+        "[1/s] Forward rate constant prefactor k0 of each slow reaction, "
+        "'name: k0': such a reaction is a volume source of the transport "
+        "with rate k0 exp(-Ea/kT) N_fu (prod a_reactants - prod a_products / "
+        "K). Reactions not listed are fast. A slow reaction may not involve "
+        "O2 (gas exchange happens at surfaces).");
+      prm.declare_entry(
+        "Reaction rate activation energies",
+        "",
+        Patterns::Anything(),
+        "[eV] Ea of the slow reactions' rate constants, 'name: Ea', >= 0 "
+        "(missing: 0).");
+      prm.declare_entry(
         "Dopant contents",
         "",
         Patterns::Anything(),
@@ -130,6 +145,9 @@ namespace exsolve
     const std::string enthalpy_text   = prm.get("Reaction enthalpies");
     const std::string entropy_text    = prm.get("Reaction entropies");
     const std::string content_text    = prm.get("Dopant contents");
+    const std::string rate_text       = prm.get("Reaction rate constants");
+    const std::string rate_ea_text
+      = prm.get("Reaction rate activation energies");
     const std::string states_text = prm.get("Effective densities of states");
     ionic_statistics              = prm.get("Ionic statistics") == "dilute"
                                       ? IonicStatistics::dilute
@@ -229,6 +247,53 @@ namespace exsolve
           = parameters::parse_double(s->second, section + "Reaction entropies");
       reactions.push_back(r);
     }
+    // Slow reactions: rate constants with their activation energies.
+    const auto rates
+      = parameters::parse_map(rate_text, section + "Reaction rate constants");
+    const auto rate_energies
+      = parameters::parse_map(rate_ea_text,
+                              section + "Reaction rate activation energies");
+    for (auto &r : reactions)
+    {
+      const auto k = rates.find(r.name);
+      if (k == rates.end())
+        continue;
+      r.rate_constant
+        = parameters::parse_double(k->second,
+                                   section + "Reaction rate constants");
+      require_input(r.rate_constant > 0 && std::isfinite(r.rate_constant),
+                    section + "Reaction rate constants",
+                    k->first + ": " + k->second,
+                    "must be positive (leave a fast reaction out)");
+      require_input(r.oxygen_coefficient() == 0.,
+                    section + "Reaction rate constants",
+                    k->first + ": " + k->second,
+                    "reaction '" + r.name
+                      + "' involves O2, which exists only at surfaces: it "
+                        "cannot be a volume source");
+      const auto ea = rate_energies.find(r.name);
+      if (ea != rate_energies.end())
+      {
+        r.rate_activation_energy = parameters::parse_double(
+          ea->second, section + "Reaction rate activation energies");
+        require_input(r.rate_activation_energy >= 0,
+                      section + "Reaction rate activation energies",
+                      ea->first + ": " + ea->second,
+                      "must be >= 0 eV");
+      }
+    }
+    for (const auto &[name, value] : rates)
+      require_input(reaction_map.count(name) > 0,
+                    section + "Reaction rate constants",
+                    name + ": " + value,
+                    "no reaction of that name (reactions: "
+                      + list_of(reaction_map) + ")");
+    for (const auto &[name, value] : rate_energies)
+      require_input(rates.count(name) > 0,
+                    section + "Reaction rate activation energies",
+                    name + ": " + value,
+                    "no rate constant for that reaction in Defect chemistry/"
+                    "Reaction rate constants");
     for (const auto &[name, value] : enthalpies)
       require_input(reaction_map.count(name) > 0,
                     section + "Reaction enthalpies",

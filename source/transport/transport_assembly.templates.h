@@ -70,6 +70,7 @@ namespace exsolve
     std::vector<Vector<double>>          face_values(face_quadrature.size(),
                                             Vector<double>(n_blocks));
     std::vector<double>                  c(n_species), mass(n_species);
+    std::vector<double>                  reaction(n_species, 0.);
     if (source_terms)
       source_terms->set_time(time);
 
@@ -106,6 +107,8 @@ namespace exsolve
                 mass[s] += bdf[2] * std::exp(at.older[q][s + 1]);
             }
           }
+          if (reaction_rates && equation == SpeciesEquation::transport)
+            reaction_rates->evaluate(c, reaction, nullptr);
           const double dx = fe_values.JxW(q);
           for (unsigned int i = 0; i < n; ++i)
           {
@@ -127,7 +130,7 @@ namespace exsolve
                       + step
                           * (D[s] * c[s]
                                * ((grad[comp] + tau * z[s] * grad[0]) * gphi)
-                             - at.sources[q][comp] * phi))
+                             - (at.sources[q][comp] + reaction[s]) * phi))
                      * dx;
                 break;
               case SpeciesEquation::boltzmann:
@@ -232,7 +235,8 @@ namespace exsolve
     transport_internal::PointValues<dim> at(quadrature.size(), n_blocks);
     std::vector<Vector<double>>          face_values(face_quadrature.size(),
                                             Vector<double>(n_blocks));
-    std::vector<double>                  c(n_species);
+    std::vector<double>                  c(n_species), reaction;
+    FullMatrix<double>                   d_reaction;
     std::vector<Tensor<1, dim>>          drift(n_species);
     // Local index of scalar shape function k of each component.
     const unsigned int m = fe.base_element(0).n_dofs_per_cell();
@@ -278,6 +282,10 @@ namespace exsolve
             screening
               += z2c * (l2 >= 1e300 ? 1. : l2 / (domain_scale_squared + l2));
           }
+          const bool reacting
+            = reaction_rates && equation == SpeciesEquation::transport;
+          if (reacting)
+            reaction_rates->evaluate(c, reaction, &d_reaction);
           // All components share the scalar shape functions: form the
           // scalar mass, stiffness and drift products once per point and
           // add them to the blocks with their coefficients.
@@ -294,6 +302,11 @@ namespace exsolve
               const double mass      = sv[k] * sv[l] * dx;
               const double stiffness = (sg[k] * sg[l]) * dx;
               cell_matrix(index[0][k], index[0][l]) += lambda2 * stiffness;
+              // d(-step s_i)/d ln c_j of the slow reactions.
+              if (reacting)
+                for (const auto &[i, j] : reaction_couplings)
+                  cell_matrix(index[i + 1][k], index[j + 1][l])
+                    -= step * d_reaction(i, j) * mass;
               for (unsigned int s = 0; s < n_species; ++s)
               {
                 const unsigned int row = index[s + 1][k], col = index[s + 1][l];

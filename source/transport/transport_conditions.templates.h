@@ -25,6 +25,8 @@ namespace exsolve
     // units of kT_ref/e, so the drift carries T_ref/T; the Poisson operator
     // carries eps(T)/eps(T_ref); D_i(T) is relative to D_max(T_ref).
     diffusivity_now = parameters.diffusivities_at(temperature);
+    if (reaction_rates)
+      reaction_rates->set_temperature(temperature);
     drift_factor = scales.dimensionless ? 1. : scales.temperature / temperature;
     permittivity_factor = scales.dimensionless
                             ? 1.

@@ -165,6 +165,18 @@ namespace exsolve
         parameters.concentration_unit);
     for (const double c : electrolyte.bulk_concentrations)
       log_bulk.push_back(std::log(c));
+    if (electrolyte.chemistry.active())
+    {
+      auto rates
+        = std::make_unique<ReactionRates>(electrolyte.chemistry,
+                                          electrolyte.scales.concentration,
+                                          parameters.time_scale);
+      if (!rates->empty())
+      {
+        reaction_couplings = rates->couplings();
+        reaction_rates     = std::move(rates);
+      }
+    }
     time = parameters.time_stepping.start_time;
     update_conditions();
     triangulation->refine_global(base.refinement.initial_global_refinements);
@@ -266,6 +278,9 @@ namespace exsolve
           = (a == 0 || b == 0 || a == b) ? DoFTools::always : DoFTools::none;
         psi_only(a, b) = (a == 0 && b == 0) ? DoFTools::always : DoFTools::none;
       }
+    // Slow reactions couple their species directly.
+    for (const auto &[i, j] : reaction_couplings)
+      coupling(i + 1, j + 1) = DoFTools::always;
     const auto make_matrix
       = [&](const Table<2, DoFTools::Coupling> &table, BlockMatrix &matrix)
     {
@@ -561,9 +576,8 @@ namespace exsolve
           *amg[s], jacobian.block(s, s), dim, degree, false);
       }
     }
-    const BlockSchurPreconditioner<LinearAlgebra> preconditioner(jacobian,
-                                                                 amg,
-                                                                 false);
+    const BlockSchurPreconditioner<LinearAlgebra> preconditioner(
+      jacobian, amg, reaction_rates != nullptr);
     SolverControl control(parameters.base.newton.linear_max_iterations,
                           tolerance,
                           /*log_history=*/false,

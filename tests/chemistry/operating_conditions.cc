@@ -11,7 +11,8 @@
 //     Boltzmann layer of 1200 K: the potential 5 nm below a surface held at
 //     0.1 V agrees with the equilibrium computed directly at 1200 K to 1e-6.
 //  4. A uniform Fe:SrTiO3 sample in equilibrium with its gas (bulk and
-//     surface exchange concentrations 'equilibrium') stays stationary:
+//     surface exchange concentrations 'equilibrium', slow trapping and band
+//     gap reactions as volume sources) stays stationary:
 //     amounts constant to 1e-12, at most one Newton iteration per step.
 //  5. A pO2 switch: surface concentrations fixed at 'equilibrium' take the
 //     bulk equilibrium of the new gas (1e-15 Pa) to 1e-9.
@@ -190,7 +191,9 @@ main(int argc, char **argv)
   };
   {
     const auto parameters = chemistry_case(
-      {{"Boundary conditions/Exchange rate constants",
+      {{"Defect chemistry/Reaction rate constants",
+        "hole trapping: 1e3, band gap: 1e2"},
+       {"Boundary conditions/Exchange rate constants",
         "V_O..@surface: 1e-3, e'@surface: 1e-3"},
        {"Boundary conditions/Exchange concentrations",
         "V_O..@surface: equilibrium, e'@surface: equilibrium"}});

@@ -43,9 +43,10 @@ namespace exsolve
     std::vector<ReactionTerm> terms;
     double                    enthalpy = 0.; // eV
     double                    entropy  = 0.; // units of k
-    /// Forward rate constant [per formula unit per s]; 0 for a fast
-    /// reaction held in local equilibrium.
-    double rate_constant = 0.;
+    /// Prefactor k0 [1/s] of the forward rate constant k0 exp(-Ea/kT) of a
+    /// slow reaction; 0 for a fast one (in local equilibrium).
+    double rate_constant          = 0.;
+    double rate_activation_energy = 0.; // eV
 
     /**
      * Parse @p equation over the declared @p species and @p sublattices

@@ -10,6 +10,7 @@
 #include <deal.II/lac/affine_constraints.h>
 
 #include <exsolve/chemistry/bulk_equilibrium.h>
+#include <exsolve/chemistry/reaction_rates.h>
 #include <exsolve/electrostatics/boundary_conditions.h>
 #include <exsolve/io/run_directory.h>
 #include <exsolve/linear_algebra/backends.h>
@@ -298,7 +299,10 @@ namespace exsolve
     double              drift_factor        = 1.;
     double              permittivity_factor = 1.;
     std::unique_ptr<BulkEquilibriumSolver> equilibrium_solver;
-    std::vector<double>                    last_equilibrium;
+    /// Volume sources of the slow reactions (null without any).
+    std::unique_ptr<ReactionRates>                     reaction_rates;
+    std::vector<std::pair<unsigned int, unsigned int>> reaction_couplings;
+    std::vector<double>                                last_equilibrium;
 
     std::shared_ptr<dealii::Function<dim>> exact_solution;
     std::shared_ptr<dealii::Function<dim>> source_terms;

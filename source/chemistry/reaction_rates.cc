@@ -59,12 +59,15 @@ namespace exsolve
     }
     if (slow.empty())
       return;
-    std::vector<double> x(n);
+    // Called at every quadrature point of the assembly: reuse the scratch
+    // vectors instead of allocating them each time.
+    thread_local std::vector<double> x, self, d_forward, d_backward;
+    x.resize(n);
     for (unsigned int i = 0; i < n; ++i)
       x[i] = c[i] * to_fraction;
     const auto log_a = chemistry.log_activities(x, temperature);
     // d ln a_i / d ln c_i of the carriers (Blakemore), 1 otherwise.
-    std::vector<double> self(n, 1.);
+    self.assign(n, 1.);
     if (chemistry.electronic_statistics
         == DefectChemistry::ElectronicStatistics::blakemore)
       for (unsigned int i = 0; i < n; ++i)
@@ -79,7 +82,8 @@ namespace exsolve
     const bool exclusion = chemistry.ionic_statistics
                            == DefectChemistry::IonicStatistics::site_exclusion;
 
-    std::vector<double> d_forward(n), d_backward(n);
+    d_forward.resize(n);
+    d_backward.resize(n);
     for (unsigned int r = 0; r < slow.size(); ++r)
     {
       // ln of the forward and backward activity products and their

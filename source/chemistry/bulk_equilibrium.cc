@@ -12,7 +12,7 @@ namespace exsolve
 
   namespace
   {
-    constexpr double blakemore_gamma = 0.27;
+    constexpr double blakemore_gamma = DefectChemistry::blakemore_gamma;
 
     double
     max_norm(const std::vector<double> &v)

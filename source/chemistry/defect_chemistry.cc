@@ -13,8 +13,6 @@ namespace exsolve
 
   namespace
   {
-    constexpr double blakemore_gamma = 0.27;
-
     std::string
     list_of(const std::map<std::string, std::string> &map)
     {
@@ -405,24 +403,89 @@ namespace exsolve
 
 
 
+  double
+  DefectChemistry::log_activity(const unsigned int         i,
+                                const std::vector<double> &x,
+                                const double               temperature,
+                                double *const              self) const
+  {
+    double log_a = std::log(x[i]);
+    if (self)
+      *self = 1.;
+    if (electronic_statistics == ElectronicStatistics::blakemore
+        && species[i].kind != KrogerVinkSpecies::Kind::lattice)
+    {
+      const double states = species[i].kind == KrogerVinkSpecies::Kind::electron
+                              ? conduction_states(temperature)
+                              : valence_states(temperature);
+      const double filled = blakemore_gamma * x[i] / states;
+      log_a -= std::log1p(-filled);
+      if (self)
+        *self = 1. / (1. - filled);
+    }
+    return log_a;
+  }
+
+
+
   std::vector<double>
   DefectChemistry::log_activities(const std::vector<double> &x,
                                   const double               temperature) const
   {
     std::vector<double> result(species.size());
     for (unsigned int i = 0; i < species.size(); ++i)
+      result[i] = log_activity(i, x, temperature, nullptr);
+    return result;
+  }
+
+
+
+  double
+  DefectChemistry::log_activity_product(const DefectReaction      &reaction,
+                                        const bool                 products,
+                                        const std::vector<double> &x,
+                                        const double               temperature,
+                                        const double               log_pressure,
+                                        std::vector<double> *derivative) const
+  {
+    const bool exclusion = ionic_statistics == IonicStatistics::site_exclusion;
+    double     sum       = 0.;
+    for (const auto &t : reaction.terms)
     {
-      result[i] = std::log(x[i]);
-      if (electronic_statistics == ElectronicStatistics::blakemore
-          && species[i].kind != KrogerVinkSpecies::Kind::lattice)
+      if ((t.coefficient > 0) != products)
+        continue;
+      const double m = std::abs(t.coefficient);
+      switch (t.kind)
       {
-        const double states
-          = species[i].kind == KrogerVinkSpecies::Kind::electron
-              ? conduction_states(temperature)
-              : valence_states(temperature);
-        result[i] -= std::log1p(-blakemore_gamma * x[i] / states);
+        case ReactionTerm::Kind::species:
+        {
+          const unsigned int i    = t.species_index;
+          double             self = 1.;
+          sum += m * log_activity(i, x, temperature, &self);
+          if (derivative)
+            (*derivative)[i] += m * self;
+          break;
+        }
+        case ReactionTerm::Kind::regular:
+          if (exclusion)
+          {
+            const double log_theta = log_regular_activity(t.sublattice, x);
+            const double sites     = sublattices.at(t.sublattice);
+            sum += m * log_theta;
+            if (derivative)
+              for (unsigned int j = 0; j < species.size(); ++j)
+                if (species[j].kind == KrogerVinkSpecies::Kind::lattice
+                    && species[j].site == t.sublattice)
+                  (*derivative)[j] -= m * x[j] / (sites * std::exp(log_theta));
+          }
+          break;
+        case ReactionTerm::Kind::oxygen_gas:
+          sum += m * log_pressure;
+          break;
+        case ReactionTerm::Kind::pure_phase:
+          break;
       }
     }
-    return result;
+    return sum;
   }
 } // namespace exsolve

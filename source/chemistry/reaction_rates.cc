@@ -8,24 +8,43 @@ namespace exsolve
 {
   namespace
   {
-    constexpr double blakemore_gamma = 0.27;
-  }
+    std::vector<ReactionRates::RateLaw>
+    slow_reactions(const DefectChemistry &chemistry)
+    {
+      std::vector<ReactionRates::RateLaw> laws;
+      for (const auto &r : chemistry.reactions)
+        if (r.rate_constant > 0)
+          laws.push_back({&r, r.rate_constant, r.rate_activation_energy});
+      return laws;
+    }
+  } // namespace
 
 
 
   ReactionRates::ReactionRates(const DefectChemistry &chemistry,
                                const double           concentration_scale,
                                const double           time_scale)
-      : chemistry(chemistry)
-      , to_fraction(concentration_scale / chemistry.formula_unit_density)
-      , rate_scale(chemistry.formula_unit_density * time_scale
-                   / concentration_scale)
+      : ReactionRates(chemistry,
+                      slow_reactions(chemistry),
+                      concentration_scale,
+                      concentration_scale / time_scale)
   {
-    for (const auto &r : chemistry.reactions)
-      if (r.rate_constant > 0)
-        slow.push_back(&r);
-    rate.resize(slow.size());
-    log_K.resize(slow.size());
+  }
+
+
+
+  ReactionRates::ReactionRates(const DefectChemistry      &chemistry,
+                               const std::vector<RateLaw> &laws,
+                               const double                concentration_scale,
+                               const double                source_unit)
+      : chemistry(chemistry)
+      , laws(laws)
+      , to_fraction(concentration_scale / chemistry.formula_unit_density)
+      , rate_scale(chemistry.formula_unit_density / source_unit)
+  {
+    rate.resize(laws.size());
+    log_K.resize(laws.size());
+    set_temperature(1000.);
   }
 
 
@@ -33,13 +52,22 @@ namespace exsolve
   void
   ReactionRates::set_temperature(const double T)
   {
-    temperature = T;
-    for (unsigned int r = 0; r < slow.size(); ++r)
+    set_conditions(T, chemistry.oxygen_partial_pressure);
+  }
+
+
+
+  void
+  ReactionRates::set_conditions(const double T, const double pressure)
+  {
+    temperature  = T;
+    log_pressure = std::log(pressure / chemistry.reference_pressure);
+    for (unsigned int r = 0; r < laws.size(); ++r)
     {
-      rate[r] = rate_scale * slow[r]->rate_constant
-                * std::exp(-slow[r]->rate_activation_energy
+      rate[r] = rate_scale * laws[r].prefactor
+                * std::exp(-laws[r].activation_energy
                            / (constants::boltzmann_eV * T));
-      log_K[r] = slow[r]->log_equilibrium_constant(T);
+      log_K[r] = laws[r].reaction->log_equilibrium_constant(T);
     }
   }
 
@@ -57,67 +85,29 @@ namespace exsolve
       jacobian->reinit(n, n);
       *jacobian = 0.;
     }
-    if (slow.empty())
+    if (laws.empty())
       return;
     // Called at every quadrature point of the assembly: reuse the scratch
     // vectors instead of allocating them each time.
-    thread_local std::vector<double> x, self, d_forward, d_backward;
+    thread_local std::vector<double> x, d_forward, d_backward;
     x.resize(n);
     for (unsigned int i = 0; i < n; ++i)
       x[i] = c[i] * to_fraction;
-    const auto log_a = chemistry.log_activities(x, temperature);
-    // d ln a_i / d ln c_i of the carriers (Blakemore), 1 otherwise.
-    self.assign(n, 1.);
-    if (chemistry.electronic_statistics
-        == DefectChemistry::ElectronicStatistics::blakemore)
-      for (unsigned int i = 0; i < n; ++i)
-        if (chemistry.species[i].kind != KrogerVinkSpecies::Kind::lattice)
-        {
-          const double states
-            = chemistry.species[i].kind == KrogerVinkSpecies::Kind::electron
-                ? chemistry.conduction_states(temperature)
-                : chemistry.valence_states(temperature);
-          self[i] = 1. / (1. - blakemore_gamma * x[i] / states);
-        }
-    const bool exclusion = chemistry.ionic_statistics
-                           == DefectChemistry::IonicStatistics::site_exclusion;
-
-    d_forward.resize(n);
-    d_backward.resize(n);
-    for (unsigned int r = 0; r < slow.size(); ++r)
+    for (unsigned int r = 0; r < laws.size(); ++r)
     {
       // ln of the forward and backward activity products and their
       // derivatives with respect to ln c_j.
-      double log_forward = 0., log_backward = -log_K[r];
-      std::fill(d_forward.begin(), d_forward.end(), 0.);
-      std::fill(d_backward.begin(), d_backward.end(), 0.);
-      for (const auto &t : slow[r]->terms)
-      {
-        const double m        = std::abs(t.coefficient);
-        double      &log_side = t.coefficient < 0 ? log_forward : log_backward;
-        auto        &d_side   = t.coefficient < 0 ? d_forward : d_backward;
-        if (t.kind == ReactionTerm::Kind::species)
-        {
-          log_side += m * log_a[t.species_index];
-          d_side[t.species_index] += m * self[t.species_index];
-        }
-        else if (t.kind == ReactionTerm::Kind::regular && exclusion)
-        {
-          const double log_theta
-            = chemistry.log_regular_activity(t.sublattice, x);
-          const double theta = std::exp(log_theta);
-          log_side += m * log_theta;
-          for (unsigned int j = 0; j < n; ++j)
-            if (chemistry.species[j].kind == KrogerVinkSpecies::Kind::lattice
-                && chemistry.species[j].site == t.sublattice)
-              d_side[j]
-                -= m * x[j] / (chemistry.sublattices.at(t.sublattice) * theta);
-        }
-      }
-      const double forward  = std::exp(log_forward);
-      const double backward = std::exp(log_backward);
-      const double R        = rate[r] * (forward - backward);
-      for (const auto &t : slow[r]->terms)
+      const DefectReaction &reaction = *laws[r].reaction;
+      d_forward.assign(n, 0.);
+      d_backward.assign(n, 0.);
+      const double forward = std::exp(chemistry.log_activity_product(
+        reaction, false, x, temperature, log_pressure, &d_forward));
+      const double backward
+        = std::exp(chemistry.log_activity_product(
+                     reaction, true, x, temperature, log_pressure, &d_backward)
+                   - log_K[r]);
+      const double R = rate[r] * (forward - backward);
+      for (const auto &t : reaction.terms)
         if (t.kind == ReactionTerm::Kind::species)
         {
           sources[t.species_index] += t.coefficient * R;
@@ -136,10 +126,10 @@ namespace exsolve
   ReactionRates::couplings() const
   {
     std::set<std::pair<unsigned int, unsigned int>> pairs;
-    for (const auto *r : slow)
+    for (const auto &law : laws)
     {
       std::set<unsigned int> involved;
-      for (const auto &t : r->terms)
+      for (const auto &t : law.reaction->terms)
         if (t.kind == ReactionTerm::Kind::species)
           involved.insert(t.species_index);
         else if (t.kind == ReactionTerm::Kind::regular)

@@ -11,6 +11,8 @@
 #include <exsolve/transport/transport_problem.h>
 
 #include <cmath>
+#include <limits>
+#include <type_traits>
 
 namespace exsolve
 {
@@ -35,6 +37,58 @@ namespace exsolve
       }
     };
   } // namespace transport_internal
+
+
+
+  template <int dim, class LinearAlgebra>
+  template <class CellRows>
+  void
+  TransportProblem<dim, LinearAlgebra>::eliminate_fast_rates(
+    CellRows       &rows,
+    const CellRows &constraints) const
+  {
+    // Row (component, node) of the cell contribution. The combination is
+    // the same at every node, so combining cell by cell before the
+    // constraints are distributed equals combining the global rows.
+    const unsigned int m     = fe.base_element(0).n_dofs_per_cell();
+    constexpr bool is_vector = std::is_same_v<CellRows, dealii::Vector<double>>;
+    unsigned int   n_columns = 1;
+    if constexpr (!is_vector)
+      n_columns = rows.n();
+    const auto entry =
+      [](auto &r, const unsigned int i, const unsigned int j) -> decltype(auto)
+    {
+      if constexpr (is_vector)
+      {
+        (void)j;
+        return (r(i));
+      }
+      else
+        return (r(i, j));
+    };
+    for (unsigned int k = 0; k < m; ++k)
+    {
+      for (unsigned int s = 0; s < n_species; ++s)
+        if (elimination.constraint_of[s] < 0)
+          for (unsigned int f = 0; f < elimination.pivot.size(); ++f)
+          {
+            const double factor = elimination.combination(s, f);
+            if (factor == 0.)
+              continue;
+            const unsigned int row = fe.component_to_system_index(s + 1, k);
+            const unsigned int pivot_row
+              = fe.component_to_system_index(elimination.pivot[f] + 1, k);
+            for (unsigned int j = 0; j < n_columns; ++j)
+              entry(rows, row, j) -= factor * entry(rows, pivot_row, j);
+          }
+      for (const unsigned int p : elimination.pivot)
+      {
+        const unsigned int row = fe.component_to_system_index(p + 1, k);
+        for (unsigned int j = 0; j < n_columns; ++j)
+          entry(rows, row, j) = entry(constraints, row, j);
+      }
+    }
+  }
 
 
 
@@ -71,6 +125,15 @@ namespace exsolve
                                             Vector<double>(n_blocks));
     std::vector<double>                  c(n_species), mass(n_species);
     std::vector<double>                  reaction(n_species, 0.);
+    std::vector<double>                  log_gamma(n_species, 0.);
+    std::vector<double>                  weight(n_species, 0.);
+    std::vector<double>                  rho, surface_flux, c_face(n_species);
+    std::vector<Tensor<1, dim>>          drift(n_species);
+    const bool transport   = equation == SpeciesEquation::transport;
+    const bool constrained = local_equilibria && transport;
+    // Rows of the pivots: the local-equilibrium constraints.
+    Vector<double> constraint_residual(n);
+    bool           admissible = true;
     if (source_terms)
       source_terms->set_time(time);
 
@@ -90,7 +153,8 @@ namespace exsolve
         else
           for (auto &s : at.sources)
             s = 0;
-        cell_residual = 0;
+        cell_residual       = 0;
+        constraint_residual = 0;
         for (const unsigned int q : fe_values.quadrature_point_indices())
         {
           const Vector<double>              &w    = at.values[q];
@@ -107,8 +171,22 @@ namespace exsolve
                 mass[s] += bdf[2] * std::exp(at.older[q][s + 1]);
             }
           }
-          if (reaction_rates && equation == SpeciesEquation::transport)
+          if (reaction_rates && transport)
             reaction_rates->evaluate(c, reaction, nullptr);
+          // Driving forces grad(ln a_i + z_i psi) of the fluxes.
+          if (activities)
+            admissible
+              = activities->evaluate(c, log_gamma, weight) && admissible;
+          for (unsigned int s = 0; s < n_species; ++s)
+          {
+            drift[s] = grad[s + 1] + tau * z[s] * grad[0];
+            if (activities && activities->group_of(s) >= 0)
+              for (unsigned int j = 0; j < n_species; ++j)
+                if (activities->group_of(j) == activities->group_of(s))
+                  drift[s] += weight[j] * grad[j + 1];
+          }
+          if (constrained)
+            local_equilibria->evaluate(c, rho, nullptr);
           const double dx = fe_values.JxW(q);
           for (unsigned int i = 0; i < n; ++i)
           {
@@ -128,14 +206,24 @@ namespace exsolve
                 cell_residual(i)
                   += (mass[s] * phi
                       + step
-                          * (D[s] * c[s]
-                               * ((grad[comp] + tau * z[s] * grad[0]) * gphi)
+                          * (D[s] * c[s] * (drift[s] * gphi)
                              - (at.sources[q][comp] + reaction[s]) * phi))
                      * dx;
+                if (constrained && elimination.constraint_of[s] >= 0)
+                {
+                  // sum_f B^{-1}_fq rho_f for pivot q of this species.
+                  const unsigned int pivot_of = elimination.constraint_of[s];
+                  double             value    = 0.;
+                  for (unsigned int f = 0; f < rho.size(); ++f)
+                    value
+                      += elimination.constraint_weights(f, pivot_of) * rho[f];
+                  constraint_residual(i) += value * phi * dx;
+                }
                 break;
               case SpeciesEquation::boltzmann:
-                cell_residual(i)
-                  += (w[comp] + z[s] * w[0] - log_bulk[s]) * phi * dx;
+                cell_residual(i) += (w[comp] + log_gamma[s] + z[s] * w[0]
+                                     - log_bulk_activity[s])
+                                    * phi * dx;
                 break;
               case SpeciesEquation::frozen:
                 cell_residual(i)
@@ -176,6 +264,15 @@ namespace exsolve
                                     * (exch->second.second
                                        - std::exp(face_values[q][s + 1]));
                 }
+              const auto surface = surface_reactions.find(id);
+              if (transport && surface != surface_reactions.end())
+              {
+                for (unsigned int s = 0; s < n_species; ++s)
+                  c_face[s] = std::exp(face_values[q][s + 1]);
+                surface->second->evaluate(c_face, surface_flux, nullptr);
+                for (unsigned int s = 0; s < n_species; ++s)
+                  inflow[s + 1] += step * surface_flux[s];
+              }
               for (unsigned int i = 0; i < n; ++i)
               {
                 const unsigned int comp = fe.system_to_component_index(i).first;
@@ -185,6 +282,8 @@ namespace exsolve
               }
             }
           }
+        if (constrained)
+          eliminate_fast_rates(cell_residual, constraint_residual);
         cell->get_dof_indices(dofs);
         update_constraints.distribute_local_to_global(cell_residual,
                                                       dofs,
@@ -192,6 +291,10 @@ namespace exsolve
       }
     residual.compress(VectorOperation::add);
     residual.scale(row_scaling);
+    // A state with an overfull sublattice or band has no activities:
+    // Newton's line search then backs off from it.
+    if (Utilities::MPI::logical_or(!admissible, communicator))
+      return std::numeric_limits<double>::quiet_NaN();
     return residual.l2_norm();
   }
 
@@ -236,8 +339,16 @@ namespace exsolve
     std::vector<Vector<double>>          face_values(face_quadrature.size(),
                                             Vector<double>(n_blocks));
     std::vector<double>                  c(n_species), reaction;
-    FullMatrix<double>                   d_reaction;
-    std::vector<Tensor<1, dim>>          drift(n_species);
+    FullMatrix<double>                   d_reaction, d_rho, d_surface;
+    std::vector<Tensor<1, dim>>          drift(n_species), shared(n_species);
+    std::vector<double>                  log_gamma(n_species, 0.);
+    std::vector<double>                  weight(n_species, 0.);
+    std::vector<double>                  rho, surface_flux, c_face(n_species);
+    const bool         transport   = equation == SpeciesEquation::transport;
+    const bool         constrained = local_equilibria && transport;
+    FullMatrix<double> constraint_matrix(n, n);
+    // d(constraint of pivot q)/d ln c_j = sum_f B^{-1}_fq d rho_f/d ln c_j.
+    FullMatrix<double> d_constraint;
     // Local index of scalar shape function k of each component.
     const unsigned int m = fe.base_element(0).n_dofs_per_cell();
     std::vector<std::vector<unsigned int>> index(n_blocks,
@@ -249,6 +360,7 @@ namespace exsolve
     std::vector<Tensor<1, dim>>      sg(m);
     std::vector<std::vector<double>> drift_test(n_species,
                                                 std::vector<double>(m));
+    std::vector<std::vector<double>> shared_test(drift_test);
 
     for (const auto &cell : dof_handler.active_cell_iterators())
       if (cell->is_locally_owned())
@@ -256,8 +368,9 @@ namespace exsolve
         fe_values.reinit(cell);
         fe_values.get_function_values(ghosted_work, at.values);
         fe_values.get_function_gradients(ghosted_work, at.gradients);
-        cell_matrix  = 0;
-        schur_matrix = 0;
+        cell_matrix       = 0;
+        schur_matrix      = 0;
+        constraint_matrix = 0;
         // Schur complement of the species blocks, mode by mode: a species
         // that relaxes over the length l (l^2 = D dt / a0) screens psi by
         // z^2 c on scales above l and stiffens it by z^2 c l^2 below.
@@ -269,9 +382,23 @@ namespace exsolve
           const std::vector<Tensor<1, dim>> &grad = at.gradients[q];
           const double                       dx   = fe_values.JxW(q);
           for (unsigned int s = 0; s < n_species; ++s)
+            c[s] = std::exp(w[s + 1]);
+          // Activity coefficients: the fluxes follow grad ln a_i, and
+          // d(grad ln gamma_i)/d ln c_m = w_m grad(phi) + w_m phi
+          // (grad u_m + sum_{j in G} w_j grad u_j) for m in i's group G.
+          if (activities)
+            activities->evaluate(c, log_gamma, weight);
+          for (unsigned int s = 0; s < n_species; ++s)
           {
-            c[s]      = std::exp(w[s + 1]);
-            drift[s]  = grad[s + 1] + tau * z[s] * grad[0];
+            shared[s] = Tensor<1, dim>();
+            if (activities && activities->group_of(s) >= 0)
+              for (unsigned int j = 0; j < n_species; ++j)
+                if (activities->group_of(j) == activities->group_of(s))
+                  shared[s] += weight[j] * grad[j + 1];
+          }
+          for (unsigned int s = 0; s < n_species; ++s)
+          {
+            drift[s]  = grad[s + 1] + shared[s] + tau * z[s] * grad[0];
             double l2 = 0;
             if (equation == SpeciesEquation::transport)
               l2 = D[s] * step / bdf[0];
@@ -282,10 +409,15 @@ namespace exsolve
             screening
               += z2c * (l2 >= 1e300 ? 1. : l2 / (domain_scale_squared + l2));
           }
-          const bool reacting
-            = reaction_rates && equation == SpeciesEquation::transport;
+          const bool reacting = reaction_rates && transport;
           if (reacting)
             reaction_rates->evaluate(c, reaction, &d_reaction);
+          if (constrained)
+          {
+            local_equilibria->evaluate(c, rho, &d_rho);
+            d_constraint.reinit(rho.size(), n_species);
+            elimination.constraint_weights.Tmmult(d_constraint, d_rho);
+          }
           // All components share the scalar shape functions: form the
           // scalar mass, stiffness and drift products once per point and
           // add them to the blocks with their coefficients.
@@ -294,7 +426,10 @@ namespace exsolve
             sv[k] = fe_values.shape_value(index[0][k], q);
             sg[k] = fe_values.shape_grad(index[0][k], q);
             for (unsigned int s = 0; s < n_species; ++s)
-              drift_test[s][k] = drift[s] * sg[k];
+            {
+              drift_test[s][k]  = drift[s] * sg[k];
+              shared_test[s][k] = (grad[s + 1] + shared[s]) * sg[k];
+            }
           }
           for (unsigned int k = 0; k < m; ++k)   // test function
             for (unsigned int l = 0; l < m; ++l) // trial function
@@ -307,6 +442,27 @@ namespace exsolve
                 for (const auto &[i, j] : reaction_couplings)
                   cell_matrix(index[i + 1][k], index[j + 1][l])
                     -= step * d_reaction(i, j) * mass;
+              if (constrained)
+                for (unsigned int q2 = 0; q2 < elimination.pivot.size(); ++q2)
+                  for (unsigned int j = 0; j < n_species; ++j)
+                    constraint_matrix(index[elimination.pivot[q2] + 1][k],
+                                      index[j + 1][l])
+                      += d_constraint(q2, j) * mass;
+              if (activities)
+                for (unsigned int s = 0; s < n_species; ++s)
+                  if (activities->group_of(s) >= 0)
+                    for (unsigned int j = 0; j < n_species; ++j)
+                      if (activities->group_of(j) == activities->group_of(s))
+                      {
+                        const unsigned int row = index[s + 1][k],
+                                           col = index[j + 1][l];
+                        if (transport)
+                          cell_matrix(row, col)
+                            += step * D[s] * c[s] * weight[j]
+                               * (stiffness + sv[l] * shared_test[j][k] * dx);
+                        else if (equation == SpeciesEquation::boltzmann)
+                          cell_matrix(row, col) += weight[j] * mass;
+                      }
               for (unsigned int s = 0; s < n_species; ++s)
               {
                 const unsigned int row = index[s + 1][k], col = index[s + 1][l];
@@ -356,13 +512,16 @@ namespace exsolve
         for (const auto &face : cell->face_iterators())
           if (face->at_boundary())
           {
-            const auto id    = face->boundary_id();
-            const auto robin = potential_bc.robin.find(id);
-            bool       any   = robin != potential_bc.robin.end();
-            if (equation == SpeciesEquation::transport)
+            const auto id      = face->boundary_id();
+            const auto robin   = potential_bc.robin.find(id);
+            bool       any     = robin != potential_bc.robin.end();
+            const auto surface = surface_reactions.find(id);
+            const bool reacting_surface
+              = transport && surface != surface_reactions.end();
+            if (transport)
               for (unsigned int s = 0; s < n_species; ++s)
                 any = any || species_bc.exchange.count({id, s}) > 0;
-            if (!any)
+            if (!any && !reacting_surface)
               continue;
             fe_face_values.reinit(cell, face);
             fe_face_values.get_function_values(ghosted_work, face_values);
@@ -381,6 +540,21 @@ namespace exsolve
                     coefficient[s + 1] = step * exch->second.first
                                          * std::exp(face_values[q][s + 1]);
                 }
+              if (reacting_surface)
+              {
+                // d(-step nu_i r)/d ln c_j of the surface reaction.
+                for (unsigned int s = 0; s < n_species; ++s)
+                  c_face[s] = std::exp(face_values[q][s + 1]);
+                surface->second->evaluate(c_face, surface_flux, &d_surface);
+                for (unsigned int i = 0; i < n; ++i)
+                  for (unsigned int j = 0; j < n; ++j)
+                    if (component[i] > 0 && component[j] > 0)
+                      cell_matrix(i, j)
+                        -= step * d_surface(component[i] - 1, component[j] - 1)
+                           * fe_face_values.shape_value(i, q)
+                           * fe_face_values.shape_value(j, q)
+                           * fe_face_values.JxW(q);
+              }
               for (unsigned int i = 0; i < n; ++i)
                 for (unsigned int j = 0; j < n; ++j)
                   if (component[i] == component[j])
@@ -401,6 +575,8 @@ namespace exsolve
                          * fe_face_values.JxW(q);
             }
           }
+        if (constrained)
+          eliminate_fast_rates(cell_matrix, constraint_matrix);
         cell->get_dof_indices(dofs);
         update_constraints.distribute_local_to_global(cell_matrix,
                                                       dofs,

@@ -27,6 +27,12 @@ namespace exsolve
     diffusivity_now = parameters.diffusivities_at(temperature);
     if (reaction_rates)
       reaction_rates->set_temperature(temperature);
+    if (activities)
+      activities->set_temperature(temperature);
+    if (local_equilibria)
+      local_equilibria->set_temperature(temperature);
+    for (auto &[id, rates] : surface_reactions)
+      rates->set_conditions(temperature, pressure);
     drift_factor = scales.dimensionless ? 1. : scales.temperature / temperature;
     permittivity_factor = scales.dimensionless
                             ? 1.

@@ -18,6 +18,10 @@ namespace exsolve
     const char *exchange_entry = "Boundary conditions/Exchange concentrations";
     const char *activation_entry
       = "Boundary conditions/Exchange activation energies";
+    const char *surface_rate_entry
+      = "Boundary conditions/Surface reaction rate constants";
+    const char *surface_activation_entry
+      = "Boundary conditions/Surface reaction activation energies";
 
     /// Number per m^3 (or site fraction) -> dimensionless concentration.
     double
@@ -132,6 +136,21 @@ namespace exsolve
         "the species' bulk concentration; 'equilibrium': the bulk defect "
         "equilibrium at the current T and pO2 of the gas (Atmosphere), "
         "which makes the condition the linearised oxygen exchange.");
+      prm.declare_entry(
+        "Surface reaction rate constants",
+        "",
+        Patterns::Anything(),
+        "[m/s] Defect reactions of Defect chemistry/Reactions that run on a "
+        "boundary with the full mass-action rate per area r = k N_fu (prod "
+        "a_reactants - prod a_products / K), O2 at the current pO2, as "
+        "'reaction@boundary: k0, ...', k0 > 0 (k = k0 exp(-Ea/kT)); species "
+        "i then enters with the flux nu_i r, e.g. 'reduction@surface: 1e-8' "
+        "for O_O^x = V_O.. + 2 e' + 1/2 O2. SI with defect chemistry only.");
+      prm.declare_entry("Surface reaction activation energies",
+                        "",
+                        Patterns::Anything(),
+                        "[eV] Ea of the surface reaction rate constants, "
+                        "'reaction@boundary: Ea, ...', >= 0 (missing: 0).");
     }
     prm.leave_subsection();
 
@@ -267,6 +286,12 @@ namespace exsolve
     exchange_activation_energies
       = parameters::parse_map(prm.get("Exchange activation energies"),
                               activation_entry);
+    surface_reaction_rate_constants
+      = parameters::parse_map(prm.get("Surface reaction rate constants"),
+                              surface_rate_entry);
+    surface_reaction_activation_energies
+      = parameters::parse_map(prm.get("Surface reaction activation energies"),
+                              surface_activation_entry);
     prm.leave_subsection();
     atmosphere.parse_parameters(prm);
     require_input(!scales.dimensionless || !atmosphere.time_dependent(),
@@ -467,6 +492,73 @@ namespace exsolve
       found->second.second = concentration(k, value, exchange_entry);
       if (value == "equilibrium")
         result.at_equilibrium.insert(k);
+    }
+
+    // Mass-action surface reactions, keyed 'reaction@boundary'.
+    const auto                         &chemistry = base.electrolyte.chemistry;
+    std::map<std::string, unsigned int> surface_index;
+    for (const auto &[text, value] : surface_reaction_rate_constants)
+    {
+      const auto at = text.rfind('@');
+      require_input(at != std::string::npos && at > 0 && at + 1 < text.size(),
+                    surface_rate_entry,
+                    text,
+                    "keys are written 'reaction@boundary'");
+      const std::string name = text.substr(0, at);
+      std::string       known;
+      int               index = -1;
+      for (unsigned int r = 0; r < chemistry.reactions.size(); ++r)
+      {
+        known += (known.empty() ? "" : ", ") + chemistry.reactions[r].name;
+        if (chemistry.reactions[r].name == name)
+          index = r;
+      }
+      require_input(index >= 0,
+                    surface_rate_entry,
+                    text,
+                    "no reaction '" + name
+                      + "' in Defect chemistry/Reactions (reactions: "
+                      + (known.empty() ? std::string("none") : known) + ")");
+      require_input(chemistry.reactions[index].rate_constant == 0.,
+                    surface_rate_entry,
+                    text,
+                    "reaction '" + name
+                      + "' is a slow volume reaction (it has a Defect "
+                        "chemistry/Reaction rate constant); declare a "
+                        "separate reaction for the surface");
+      const double k0 = parameters::parse_double(value, surface_rate_entry);
+      require_input(k0 > 0 && std::isfinite(k0),
+                    surface_rate_entry,
+                    text + ": " + value,
+                    "must be positive [m/s]");
+      SpeciesBoundaryConditions::SurfaceReaction law;
+      law.boundary  = boundaries.id(text.substr(at + 1), surface_rate_entry);
+      law.reaction  = index;
+      law.prefactor = k0;
+      for (const auto &other : result.surface_reactions)
+        require_input(other.boundary != law.boundary
+                        || other.reaction != law.reaction,
+                      surface_rate_entry,
+                      text,
+                      "this reaction is already given on that boundary");
+      surface_index[text] = result.surface_reactions.size();
+      result.surface_reactions.push_back(law);
+    }
+    for (const auto &[text, value] : surface_reaction_activation_energies)
+    {
+      const auto found = surface_index.find(text);
+      require_input(found != surface_index.end(),
+                    surface_activation_entry,
+                    text,
+                    "has no rate constant in "
+                      + std::string(surface_rate_entry));
+      const double ea
+        = parameters::parse_double(value, surface_activation_entry);
+      require_input(ea >= 0,
+                    surface_activation_entry,
+                    text + ": " + value,
+                    "must be >= 0 eV");
+      result.surface_reactions[found->second].activation_energy = ea;
     }
     return result;
   }

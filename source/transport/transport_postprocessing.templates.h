@@ -293,6 +293,7 @@ namespace exsolve
     std::vector<Vector<double>> values(nodes.size(),
                                        Vector<double>(n_species + 1));
     std::vector<double>         lo(n_species, 1e300), hi(n_species, -1e300);
+    std::vector<double>         c(n_species), log_gamma(n_species, 0.), weight;
     for (const auto &cell : dof_handler.active_cell_iterators())
       if (cell->is_locally_owned())
       {
@@ -301,8 +302,15 @@ namespace exsolve
         for (unsigned int q = 0; q < nodes.size(); ++q)
           for (unsigned int s = 0; s < n_species; ++s)
           {
+            // ln a_s + z_s psi, with the activity coefficients.
+            if (activities)
+            {
+              for (unsigned int j = 0; j < n_species; ++j)
+                c[j] = std::exp(values[q][j + 1]);
+              activities->evaluate(c, log_gamma, weight);
+            }
             const double eta
-              = values[q][s + 1]
+              = values[q][s + 1] + log_gamma[s]
                 + drift_factor * electrolyte.charges[s] * values[q][0];
             lo[s] = std::min(lo[s], eta);
             hi[s] = std::max(hi[s], eta);

@@ -165,17 +165,109 @@ namespace exsolve
         parameters.concentration_unit);
     for (const double c : electrolyte.bulk_concentrations)
       log_bulk.push_back(std::log(c));
-    if (electrolyte.chemistry.active())
+    log_bulk_activity = log_bulk;
+    species_coupled.assign(n_species, std::vector<bool>(n_species, false));
+    const auto couple
+      = [&](const std::vector<std::pair<unsigned int, unsigned int>> &pairs)
     {
-      auto rates
-        = std::make_unique<ReactionRates>(electrolyte.chemistry,
-                                          electrolyte.scales.concentration,
-                                          parameters.time_scale);
+      for (const auto &[i, j] : pairs)
+        species_coupled[i][j] = species_coupled[j][i] = true;
+    };
+    const auto &chemistry = electrolyte.chemistry;
+    if (chemistry.active())
+    {
+      const double c_ref = electrolyte.scales.concentration;
+      auto         rates = std::make_unique<ReactionRates>(chemistry,
+                                                   c_ref,
+                                                   parameters.time_scale);
       if (!rates->empty())
       {
         reaction_couplings = rates->couplings();
         reaction_rates     = std::move(rates);
+        couple(reaction_couplings);
       }
+      activities = std::make_unique<TransportActivities>(chemistry, c_ref);
+      if (activities->ideal())
+        activities.reset();
+      else
+      {
+        couple(activities->couplings());
+        activities->set_temperature(parameters.atmosphere.temperature(
+          parameters.time_stepping.start_time * parameters.time_scale));
+        std::vector<double> log_gamma, weight;
+        require_input(activities->evaluate(electrolyte.bulk_concentrations,
+                                           log_gamma,
+                                           weight),
+                      "Physics/Species/Bulk concentrations",
+                      "(given)",
+                      "a sublattice or band of the bulk is overfull under "
+                      "the chosen statistics");
+        for (unsigned int s = 0; s < n_species; ++s)
+          log_bulk_activity[s] += log_gamma[s];
+      }
+      local_equilibria = std::make_unique<LocalEquilibria>(chemistry, c_ref);
+      if (local_equilibria->empty())
+        local_equilibria.reset();
+      else
+      {
+        local_equilibria->eliminate(std::vector<double>(n_species, 1.));
+        for (unsigned int f = 0; f < local_equilibria->n_reactions(); ++f)
+        {
+          const auto involved = local_equilibria->species_of(f);
+          std::vector<std::pair<unsigned int, unsigned int>> pairs;
+          for (const unsigned int i : involved)
+            for (const unsigned int j : involved)
+              pairs.emplace_back(i, j);
+          couple(pairs);
+          // The constraint replaces a balance: where one species of the
+          // reaction is fixed, all must be, or the reaction's rate there
+          // would have no equation.
+          for (const auto &[key, value] : species_bc.fixed)
+            if (std::find(involved.begin(), involved.end(), key.second)
+                != involved.end())
+              for (const unsigned int j : involved)
+                require_input(species_bc.fixed.count({key.first, j}) > 0,
+                              "Boundary conditions/Fixed concentrations",
+                              electrolyte.names[key.second] + "@"
+                                + boundary_names.name(key.first),
+                              "species " + electrolyte.names[key.second]
+                                + " takes part in the fast reaction '"
+                                + local_equilibria->reaction(f).name
+                                + "' (held in local equilibrium), so "
+                                + electrolyte.names[j]
+                                + " needs a fixed concentration on that "
+                                  "boundary too (e.g. 'equilibrium'), or "
+                                  "give the reaction a rate constant");
+        }
+      }
+    }
+    for (const auto &law : species_bc.surface_reactions)
+    {
+      auto &rates = surface_reactions[law.boundary];
+      std::vector<ReactionRates::RateLaw> laws;
+      laws.push_back({&chemistry.reactions[law.reaction],
+                      law.prefactor,
+                      law.activation_energy});
+      if (rates) // a second reaction on the same boundary
+        throw InputError(
+          "Boundary conditions/Surface reaction rate constants: boundary '"
+          + boundary_names.name(law.boundary)
+          + "' has more than one surface reaction; combine them into one "
+            "overall reaction");
+      rates = std::make_unique<ReactionRates>(chemistry,
+                                              laws,
+                                              electrolyte.scales.concentration,
+                                              parameters.flux_unit());
+      couple(rates->couplings());
+    }
+    if (local_equilibria)
+    {
+      // A combined balance takes in the pivots' rows: close the couplings.
+      for (unsigned int k = 0; k < n_species; ++k)
+        for (unsigned int i = 0; i < n_species; ++i)
+          for (unsigned int j = 0; j < n_species; ++j)
+            if (species_coupled[i][k] && species_coupled[k][j])
+              species_coupled[i][j] = true;
     }
     time = parameters.time_stepping.start_time;
     update_conditions();
@@ -278,11 +370,16 @@ namespace exsolve
           = (a == 0 || b == 0 || a == b) ? DoFTools::always : DoFTools::none;
         psi_only(a, b) = (a == 0 && b == 0) ? DoFTools::always : DoFTools::none;
       }
-    // Slow reactions couple their species directly.
-    for (const auto &[i, j] : reaction_couplings)
-      coupling(i + 1, j + 1) = DoFTools::always;
-    const auto make_matrix
-      = [&](const Table<2, DoFTools::Coupling> &table, BlockMatrix &matrix)
+    // Reactions and shared sublattices couple their species directly.
+    for (unsigned int i = 0; i < n_species; ++i)
+      for (unsigned int j = 0; j < n_species; ++j)
+        if (species_coupled[i][j])
+          coupling(i + 1, j + 1) = DoFTools::always;
+    condensed_blocks.clear();
+    condensed_blocks.resize(n_species);
+    const auto make_matrix = [&](const Table<2, DoFTools::Coupling> &table,
+                                 BlockMatrix                        &matrix,
+                                 const bool with_condensed_blocks)
     {
       BlockDynamicSparsityPattern dsp(relevant_partitioning);
       DoFTools::make_sparsity_pattern(
@@ -292,11 +389,25 @@ namespace exsolve
                                                  communicator,
                                                  locally_relevant_dofs);
       LinearAlgebra::reinit(matrix, owned_partitioning, dsp, communicator);
+      // Species whose balances fast reactions may combine get a matrix of
+      // their diagonal block's pattern for the preconditioner.
+      if (with_condensed_blocks && local_equilibria)
+        for (unsigned int f = 0; f < local_equilibria->n_reactions(); ++f)
+          for (const unsigned int i : local_equilibria->species_of(f))
+            if (!condensed_blocks[i])
+            {
+              condensed_blocks[i]
+                = std::make_unique<typename LinearAlgebra::SparseMatrix>();
+              condensed_blocks[i]->reinit(owned_partitioning[i + 1],
+                                          owned_partitioning[i + 1],
+                                          dsp.block(i + 1, i + 1),
+                                          communicator);
+            }
     };
     jacobian.clear();
     schur_approximation.clear();
-    make_matrix(coupling, jacobian);
-    make_matrix(psi_only, schur_approximation);
+    make_matrix(coupling, jacobian, true);
+    make_matrix(psi_only, schur_approximation, false);
 
     for (BlockVector *v : {&solution,
                            &old_solution,
@@ -443,7 +554,26 @@ namespace exsolve
         "boundary potentials");
     run_totals.newton_iterations += newton_iterations;
     run_totals.linear_iterations += linear_iterations;
-    equation     = SpeciesEquation::transport;
+    equation = SpeciesEquation::transport;
+    // Fast reactions: a step of length zero brings the state into their
+    // local equilibrium, keeping what they conserve (a consistent initial
+    // state of the differential-algebraic system).
+    if (local_equilibria && !exact_solution)
+    {
+      const double step_before = step;
+      step                     = 0.;
+      bdf                      = {{1., -1., 0.}};
+      old_solution             = solution;
+      ghosted_old              = old_solution;
+      if (!solve_nonlinear(newton_iterations, linear_iterations))
+        throw SolverFailure(
+          "the initial state cannot be brought into the local equilibrium "
+          "of the fast reactions (see the Newton report above); check the "
+          "initial concentrations");
+      run_totals.newton_iterations += newton_iterations;
+      run_totals.linear_iterations += linear_iterations;
+      step = step_before;
+    }
     old_solution = solution;
   }
 
@@ -503,11 +633,18 @@ namespace exsolve
   TransportProblem<dim, LinearAlgebra>::update_row_scaling()
   {
     // From the last accepted state, so that the residual is one function
-    // throughout a Newton solve.
+    // throughout a Newton solve. The fast reactions' pivots are the species
+    // of least amount: their balances give way to the constraints, which
+    // are O(1) in ln c and not scaled.
+    const bool constrained
+      = local_equilibria && equation == SpeciesEquation::transport;
+    if (constrained)
+      elimination = local_equilibria->eliminate(amounts(old_solution));
     for (unsigned int b = 0; b <= n_species; ++b)
       for (const auto i : owned_partitioning[b])
         row_scaling.block(b)[i]
-          = (b == 0 || equation == SpeciesEquation::boltzmann)
+          = (b == 0 || equation == SpeciesEquation::boltzmann
+             || (constrained && elimination.constraint_of[b - 1] >= 0))
               ? 1.
               : std::exp(
                 -std::clamp(double(old_solution.block(b)[i]), -460., 460.));
@@ -569,15 +706,47 @@ namespace exsolve
       amg[0] = std::make_unique<typename LinearAlgebra::Preconditioner>();
       LinearAlgebra::initialize_amg(
         *amg[0], schur_approximation.block(0, 0), dim, degree, true);
+      // A balance combined with pivots' ones carries their mass and
+      // fluxes too: precondition it with the pivots eliminated through the
+      // constraint, d ln c_pivot(f) / d ln c_i = -T_if.
+      const bool constrained
+        = local_equilibria && equation == SpeciesEquation::transport;
       for (unsigned int s = 1; s <= n_species; ++s)
       {
+        const auto *block = &jacobian.block(s, s);
+        if (constrained && elimination.constraint_of[s - 1] < 0)
+          for (unsigned int f = 0; f < elimination.pivot.size(); ++f)
+            if (elimination.combination(s - 1, f) != 0.)
+            {
+              auto &condensed = condensed_blocks[s - 1];
+              if (block != condensed.get())
+                condensed->copy_from(jacobian.block(s, s));
+              condensed->add(-elimination.combination(s - 1, f),
+                             jacobian.block(s, elimination.pivot[f] + 1));
+              block = condensed.get();
+            }
         amg[s] = std::make_unique<typename LinearAlgebra::Preconditioner>();
-        LinearAlgebra::initialize_amg(
-          *amg[s], jacobian.block(s, s), dim, degree, false);
+        LinearAlgebra::initialize_amg(*amg[s], *block, dim, degree, false);
       }
     }
-    const BlockSchurPreconditioner<LinearAlgebra> preconditioner(
-      jacobian, amg, reaction_rates != nullptr);
+    // Pivots last: their constraints follow from the balances.
+    std::vector<unsigned int> order;
+    bool                      coupled = false;
+    for (unsigned int s = 0; s < n_species; ++s)
+    {
+      if (!(local_equilibria && equation == SpeciesEquation::transport
+            && elimination.constraint_of[s] >= 0))
+        order.push_back(s + 1);
+      for (unsigned int j = 0; j < n_species; ++j)
+        coupled = coupled || (j != s && species_coupled[s][j]);
+    }
+    if (local_equilibria && equation == SpeciesEquation::transport)
+      for (const unsigned int p : elimination.pivot)
+        order.push_back(p + 1);
+    const BlockSchurPreconditioner<LinearAlgebra> preconditioner(jacobian,
+                                                                 amg,
+                                                                 coupled,
+                                                                 order);
     SolverControl control(parameters.base.newton.linear_max_iterations,
                           tolerance,
                           /*log_history=*/false,

@@ -14,8 +14,14 @@
 //     surface exchange concentrations 'equilibrium', slow trapping and band
 //     gap reactions as volume sources) stays stationary:
 //     amounts constant to 1e-12, at most one Newton iteration per step.
+//     4b. The same with the band gap fast (local equilibrium), trapping
+//     slow and the full mass-action reduction at the surface.
 //  5. A pO2 switch: surface concentrations fixed at 'equilibrium' take the
 //     bulk equilibrium of the new gas (1e-15 Pa) to 1e-9.
+//  6. Reduction through the mass-action surface reaction (fast band gap and
+//     trapping): after the switch to 1e-15 Pa the whole sample reaches the
+//     bulk equilibrium of the new gas (1e-6), keeping its Fe and its
+//     neutrality.
 // Serial.
 #include <exsolve/chemistry/bulk_equilibrium.h>
 #include <exsolve/chemistry/gas_programme.h>
@@ -189,14 +195,12 @@ main(int argc, char **argv)
     return testing::transport_parameters(
       "parameter_files/materials/acceptor_doped_srtio3.prm", o);
   };
+  // A uniform sample in equilibrium with its gas: amounts unchanged, at
+  // most one Newton iteration per step.
+  const auto check_stationary
+    = [&](const testing::Overrides &extra, const std::string &label)
   {
-    const auto parameters = chemistry_case(
-      {{"Defect chemistry/Reaction rate constants",
-        "hole trapping: 1e3, band gap: 1e2"},
-       {"Boundary conditions/Exchange rate constants",
-        "V_O..@surface: 1e-3, e'@surface: 1e-3"},
-       {"Boundary conditions/Exchange concentrations",
-        "V_O..@surface: equilibrium, e'@surface: equilibrium"}});
+    const auto                           parameters = chemistry_case(extra);
     TransportProblem<1, TrilinosBackend> problem(parameters,
                                                  MPI_COMM_WORLD,
                                                  false);
@@ -210,19 +214,33 @@ main(int argc, char **argv)
       most = std::max(most, r.newton_iterations);
     for (unsigned int s = 0; s < initial.size(); ++s)
       drift = std::max(drift, std::abs(final[s] / initial[s] - 1));
-    c.within(
-      drift,
-      0.,
-      1e-12,
-      "uniform equilibrium sample: largest relative change of an amount");
-    c.check(
-      most <= 1,
-      "uniform equilibrium sample: at most one Newton iteration per step ("
-        + std::to_string(most) + ")");
-  }
+    c.within(drift,
+             0.,
+             1e-12,
+             label + ": largest relative change of an amount");
+    c.check(most <= 1,
+            label + ": at most one Newton iteration per step ("
+              + std::to_string(most) + ")");
+  };
+  check_stationary({{"Defect chemistry/Reaction rate constants",
+                     "hole trapping: 1e3, band gap: 1e2"},
+                    {"Boundary conditions/Exchange rate constants",
+                     "V_O..@surface: 1e-3, e'@surface: 1e-3"},
+                    {"Boundary conditions/Exchange concentrations",
+                     "V_O..@surface: equilibrium, e'@surface: equilibrium"}},
+                   "uniform equilibrium sample");
+  // 4b. The same with every kind of reaction active: the band gap fast
+  //     (local equilibrium), hole trapping slow, the full mass-action
+  //     reduction at the surface, site exclusion in the fluxes.
+  check_stationary({{"Defect chemistry/Reaction rate constants",
+                     "hole trapping: 1e3"},
+                    {"Boundary conditions/Surface reaction rate constants",
+                     "reduction@surface: 1e-3"}},
+                   "uniform equilibrium sample, fast + slow + surface "
+                   "reactions");
   {
-    // Without the trapping reaction (not enforced during transport) the
-    // surface values are neutral with the immobile Fe_Ti'.
+    // Without the trapping reaction the surface values are neutral with
+    // the immobile Fe_Ti'.
     const auto parameters = chemistry_case(
       {{"Physics/Species/Names", "V_O.., e', h., Fe_Ti'"},
        {"Physics/Species/Diffusion prefactors", "6e-6, 1.7e-6, 8.6e-7, 0"},
@@ -237,6 +255,7 @@ main(int argc, char **argv)
         "V_O..@surface: equilibrium, e'@surface: equilibrium, "
         "h.@surface: equilibrium"},
        {"Atmosphere/Oxygen partial pressure programme", "0: 1e-15"},
+       {"Geometry/Subdivisions", "20"},
        {"Time stepping/Adaptive", "true"},
        {"Time stepping/Initial step", "1e-15"},
        {"Time stepping/Minimum step", "1e-20"}});
@@ -254,6 +273,56 @@ main(int argc, char **argv)
               0.,
               "surface " + chemistry.species[s].name
                 + " after the switch to 1e-15 Pa [m^-3]");
+  }
+  {
+    // 6. Reduction through the mass-action surface reaction with the band
+    //    gap and hole trapping in local equilibrium: after a switch of the
+    //    gas to 1e-15 Pa the sample ends in the bulk equilibrium of the new
+    //    gas, everywhere (1e-6), having kept its Fe and its neutrality.
+    const auto parameters = chemistry_case(
+      {{"Boundary conditions/Surface reaction rate constants",
+        "reduction@surface: 1e-2"},
+       {"Atmosphere/Oxygen partial pressure programme", "0: 1e-15"},
+       {"Geometry/Subdivisions", "20"},
+       {"Time stepping/Adaptive", "true"},
+       {"Time stepping/Initial step", "1e-12"},
+       {"Time stepping/Minimum step", "1e-20"},
+       {"Time stepping/Relative tolerance", "1e-2"},
+       {"Time stepping/End time", "1e-5"}});
+    TransportProblem<1, TrilinosBackend> problem(parameters,
+                                                 MPI_COMM_WORLD,
+                                                 false);
+    problem.initialize();
+    const auto before = problem.amounts();
+    problem.run();
+    const auto  after     = problem.amounts();
+    const auto &chemistry = parameters.base.electrolyte.chemistry;
+    const auto  expected = BulkEquilibriumSolver(chemistry).solve(1000., 1e-15);
+    bool        finite   = true;
+    const auto  ranges   = problem.concentration_ranges(finite);
+    const double scale   = parameters.base.electrolyte.scales.concentration
+                         / chemistry.formula_unit_density;
+    double worst = 0.;
+    for (unsigned int s = 0; s < ranges.size(); ++s)
+      for (const double x : {ranges[s].first, ranges[s].second})
+        worst = std::max(worst,
+                         std::abs(x * scale / expected.concentrations[s] - 1));
+    c.within(worst,
+             0.,
+             1e-6,
+             "reduced through the surface reaction: every concentration at "
+             "the bulk equilibrium of 1e-15 Pa (largest relative deviation)");
+    c.close(after[3] + after[4],
+            before[3] + before[4],
+            1e-10,
+            0.,
+            "reduced through the surface reaction: total Fe conserved");
+    c.close(problem.total_charge() / before[3],
+            0.,
+            0.,
+            1e-9,
+            "reduced through the surface reaction: neutral (relative to the "
+            "acceptor amount)");
   }
   return c.exit_code();
 }

@@ -6,9 +6,11 @@
 //  2. the direction: excess holes are trapped;
 //  3. the Jacobian d s_i / d ln c_j against central differences (1e-6);
 //  4. a uniform Fe:SrTiO3 sample with slow hole trapping Fe_Ti' + h. =
-//     Fe_Ti^x, started out of equilibrium (neutral), follows the rate law
-//     dx/dt = k (x_Fe' x_h - x_FeX / K) (RK4 reference) to 1e-4, conserves
-//     Fe and charge to 1e-10 and ends in the trapping equilibrium.
+//     Fe_Ti^x and the fast band gap (electrons and holes in local
+//     equilibrium, n p = K_i), started out of equilibrium (neutral),
+//     follows the rate law dx/dt = k (x_Fe' x_h - x_FeX / K) with
+//     p - n = A - xi, n p = K_i (RK4 reference) to 1e-4, conserves Fe and
+//     charge to 1e-10 and ends in the trapping equilibrium.
 #include <exsolve/chemistry/bulk_equilibrium.h>
 #include <exsolve/chemistry/reaction_rates.h>
 #include <exsolve/core/parameter_utilities.h>
@@ -102,16 +104,23 @@ main(int argc, char **argv)
     std::string expressions;
     for (unsigned int i = 0; i < start.size(); ++i)
       expressions += (i ? "; " : "") + parameters::to_string(start[i] * N);
-    double K = 0.;
+    double K = 0., K_i = 0.;
     for (const auto &r : chemistry.reactions)
       if (r.name == "hole trapping")
         K = std::exp(r.log_equilibrium_constant(T));
+      else if (r.name == "band gap")
+        K_i = std::exp(r.log_equilibrium_constant(T));
     const double k     = 1e3 * std::exp(-0.2 / (constants::boltzmann_eV * T));
     const double t_end = 40. / (k * (start[2] + start[3]));
-    auto         rate  = [&](double y) // y = x_FeX
+    // The fast band gap keeps n p = K_i while p - n falls by the trapped
+    // amount xi (species order: V_O.., e', h., Fe_Ti', Fe_Ti^x).
+    const double A     = start[2] - start[1];
+    auto         holes = [&](double xi)
+    { return 0.5 * ((A - xi) + std::sqrt((A - xi) * (A - xi) + 4 * K_i)); };
+    auto rate = [&](double y) // y = x_FeX
     {
       const double xi = y - start[4];
-      return k * ((start[3] - xi) * (start[2] - xi) - y / K);
+      return k * ((start[3] - xi) * holes(xi) - y / K);
     };
     double             y     = start[4];
     const unsigned int steps = 20000;

@@ -68,10 +68,36 @@ namespace exsolve
     log_activities(const std::vector<double> &x,
                    const double               temperature) const;
 
+    /// ln a_i(x) of species @p i and, if @p self is given,
+    /// d ln a_i / d ln x_i there.
+    double
+    log_activity(const unsigned int         i,
+                 const std::vector<double> &x,
+                 const double               temperature,
+                 double *const              self) const;
+
     /// ln of the regular species' activity on sublattice @p site.
     double
     log_regular_activity(const std::string         &site,
                          const std::vector<double> &x) const;
+
+    /**
+     * Sum of |nu| ln a over the participants of @p reaction on one side
+     * (@p products false: the reactants) at site fractions @p x, with O2 at
+     * ln(pO2 / p_ref) = @p log_pressure and pure phases at activity 1. If
+     * @p derivative is given (size n_species), d/d ln x_j of the sum is
+     * added to it.
+     */
+    double
+    log_activity_product(const DefectReaction      &reaction,
+                         const bool                 products,
+                         const std::vector<double> &x,
+                         const double               temperature,
+                         const double               log_pressure,
+                         std::vector<double>       *derivative) const;
+
+    /// Blakemore's constant: a = n / (1 - gamma n / N_c).
+    static constexpr double blakemore_gamma = 0.27;
 
     /// Effective densities of states (per formula unit) at @p temperature.
     double

@@ -29,13 +29,17 @@ namespace exsolve
     using BlockMatrix = typename LinearAlgebra::BlockSparseMatrix;
     using AMG         = typename LinearAlgebra::Preconditioner;
 
-    /// @p amg[0] preconditions S~, amg[b] the diagonal block b of @p matrix.
+    /// @p amg[0] preconditions S~, amg[b] the diagonal block b of @p matrix;
+    /// the species blocks are swept in the order of @p order (all of
+    /// 1 .. N).
     BlockSchurPreconditioner(const BlockMatrix                       &matrix,
                              const std::vector<std::unique_ptr<AMG>> &amg,
-                             const bool species_coupled)
+                             const bool                       species_coupled,
+                             const std::vector<unsigned int> &order)
         : matrix(matrix)
         , amg(amg)
         , species_coupled(species_coupled)
+        , order(order)
     {
     }
 
@@ -48,13 +52,15 @@ namespace exsolve
         residual.reinit(src);
         product.reinit(src);
       }
-      for (unsigned int b = 1; b < n_blocks; ++b)
+      for (unsigned int k = 0; k < order.size(); ++k)
       {
-        residual.block(b) = src.block(b);
+        const unsigned int b = order[k];
+        residual.block(b)    = src.block(b);
         if (species_coupled)
-          for (unsigned int c = 1; c < b; ++c)
+          for (unsigned int l = 0; l < k; ++l)
           {
-            matrix.block(b, c).vmult(product.block(b), dst.block(c));
+            matrix.block(b, order[l])
+              .vmult(product.block(b), dst.block(order[l]));
             residual.block(b) -= product.block(b);
           }
         amg[b]->vmult(dst.block(b), residual.block(b));
@@ -72,6 +78,7 @@ namespace exsolve
     const BlockMatrix                       &matrix;
     const std::vector<std::unique_ptr<AMG>> &amg;
     const bool                               species_coupled;
+    const std::vector<unsigned int>          order;
     mutable BlockVector                      residual, product;
   };
 } // namespace exsolve

@@ -24,6 +24,7 @@ namespace exsolve
    *  - fixed concentration (Dirichlet):       c = c_b
    *  - prescribed flux (Neumann):             j = j_b
    *  - exchange reaction (Robin):             j = k (c_eq - c)
+   *  - surface reaction (mass action):        j_i = nu_i r, see below
    * A species without a condition on a boundary does not cross it (j = 0).
    */
   struct SpeciesBoundaryConditions
@@ -39,6 +40,17 @@ namespace exsolve
     std::set<Key> at_equilibrium;
     /// Exchange rate k(T) = k0 exp(-Ea/kT): k0~ and Ea [eV] (0: constant).
     std::map<Key, double> exchange_prefactor, exchange_activation;
+
+    /// A defect reaction on a boundary with the full mass-action rate
+    /// r = k(T) N_fu (prod a_reactants - prod a_products / K).
+    struct SurfaceReaction
+    {
+      dealii::types::boundary_id boundary  = 0;
+      unsigned int               reaction  = 0;  // index into the chemistry
+      double                     prefactor = 0.; // k0 [m/s]
+      double                     activation_energy = 0.; // Ea [eV]
+    };
+    std::vector<SurfaceReaction> surface_reactions;
 
     /// True if species @p i has a fixed concentration somewhere.
     bool
@@ -80,6 +92,8 @@ namespace exsolve
     std::map<std::string, std::string> exchange_rate_constants;
     std::map<std::string, std::string> exchange_concentrations;
     std::map<std::string, std::string> exchange_activation_energies;
+    std::map<std::string, std::string> surface_reaction_rate_constants;
+    std::map<std::string, std::string> surface_reaction_activation_energies;
     /// Temperature and gas over time (constant without programmes).
     GasProgramme atmosphere;
     /// D0 [m^2/s] and Ea [eV] of each species; D_max at Physics/Temperature

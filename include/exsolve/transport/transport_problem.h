@@ -10,7 +10,9 @@
 #include <deal.II/lac/affine_constraints.h>
 
 #include <exsolve/chemistry/bulk_equilibrium.h>
+#include <exsolve/chemistry/local_equilibria.h>
 #include <exsolve/chemistry/reaction_rates.h>
+#include <exsolve/chemistry/transport_activities.h>
 #include <exsolve/electrostatics/boundary_conditions.h>
 #include <exsolve/io/run_directory.h>
 #include <exsolve/linear_algebra/backends.h>
@@ -18,6 +20,7 @@
 #include <exsolve/transport/transport_parameters.h>
 
 #include <array>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -61,11 +64,13 @@ namespace exsolve
   /**
    * Transient Poisson-Nernst-Planck transport of N charged species,
    * dimensionless (doc/transport.md):
-   *   d c_i/dt = div(D_i (grad c_i + z_i c_i grad psi)) + f_i,
-   *   -lambda^2 Laplace psi = sum_i z_i c_i + rho_fixed + f_psi.
-   * Unknowns are psi and the log-densities u_i = ln c_i, so that every
-   * concentration is positive by construction; fluxes are written
-   * J_i = -D_i c_i grad(u_i + z_i psi). The mass term is (a0 c^{n+1} + a1 c^n
+   *   d c_i/dt = div(D_i c_i grad(ln a_i + z_i psi)) + R_i + f_i,
+   *   -lambda^2 Laplace psi = sum_i z_i c_i + rho_fixed + f_psi,
+   * with the activities a_i = gamma_i c_i of TransportActivities (a_i = c_i
+   * for dilute defects), the sources R_i of the slow reactions and, for the
+   * fast ones, local equilibrium (LocalEquilibria). Unknowns are psi and
+   * the log-densities u_i = ln c_i, so that every concentration is positive
+   * by construction. The mass term is (a0 c^{n+1} + a1 c^n
    * + a2 c^{n-1})/dt on c itself (variable-step BDF1/BDF2), which makes the
    * discrete amount of every species exactly conserved in a closed domain.
    * Each step is one monolithic Newton solve with the exact Jacobian and
@@ -225,6 +230,12 @@ namespace exsolve
     assemble_residual(const BlockVector &u, BlockVector &residual);
     void
     assemble_jacobian(const BlockVector &u);
+    /// Combine the rows of a cell residual (Vector) or matrix (FullMatrix)
+    /// so that the fast reactions' rates cancel, and put the constraints
+    /// of @p constraints into the pivots' rows (LocalEquilibria).
+    template <class CellRows>
+    void
+    eliminate_fast_rates(CellRows &rows, const CellRows &constraints) const;
     unsigned int
     solve_linearized(const BlockVector &u,
                      const BlockVector &rhs,
@@ -302,7 +313,25 @@ namespace exsolve
     /// Volume sources of the slow reactions (null without any).
     std::unique_ptr<ReactionRates>                     reaction_rates;
     std::vector<std::pair<unsigned int, unsigned int>> reaction_couplings;
-    std::vector<double>                                last_equilibrium;
+    /// Activity coefficients of the fluxes (null when all are ideal).
+    std::unique_ptr<TransportActivities> activities;
+    /// ln a_i of the bulk: the Boltzmann equilibrium's reference.
+    std::vector<double> log_bulk_activity;
+    /// Fast reactions in local equilibrium (null without any) and the
+    /// current choice of pivots (update_row_scaling()).
+    std::unique_ptr<LocalEquilibria> local_equilibria;
+    LocalEquilibria::Elimination     elimination;
+    /// Mass-action surface reactions, per boundary (inward fluxes).
+    std::map<dealii::types::boundary_id, std::unique_ptr<ReactionRates>>
+      surface_reactions;
+    /// Species blocks that couple in the Jacobian (beyond psi and the
+    /// diagonal), from all of the above.
+    std::vector<std::vector<bool>> species_coupled;
+    /// Diagonal blocks of the balances that fast reactions combine, with
+    /// the pivots eliminated (preconditioner).
+    std::vector<std::unique_ptr<typename LinearAlgebra::SparseMatrix>>
+                        condensed_blocks;
+    std::vector<double> last_equilibrium;
 
     std::shared_ptr<dealii::Function<dim>> exact_solution;
     std::shared_ptr<dealii::Function<dim>> source_terms;

@@ -134,6 +134,11 @@ namespace exsolve
     // Rows of the pivots: the local-equilibrium constraints.
     Vector<double> constraint_residual(n);
     bool           admissible = true;
+    // Extended defects: core potentials, fast paths and core charge.
+    const auto             &defects = parameters.defects;
+    ExtendedDefects::Values core;
+    std::vector<double>     D_local(D);
+    const double            thermal_energy = thermal_energy_now();
     if (source_terms)
       source_terms->set_time(time);
 
@@ -173,7 +178,16 @@ namespace exsolve
           }
           if (reaction_rates && transport)
             reaction_rates->evaluate(c, reaction, nullptr);
-          // Driving forces grad(ln a_i + z_i psi) of the fluxes.
+          if (!defects.empty())
+          {
+            defects.evaluate(fe_values.quadrature_point(q),
+                             thermal_energy,
+                             core);
+            charge += core.charge_density;
+            for (unsigned int s = 0; s < n_species; ++s)
+              D_local[s] = D[s] * core.diffusivity_factor[s];
+          }
+          // Driving forces grad(ln a_i + dg_i / kT + z_i psi) of the fluxes.
           if (activities)
             admissible
               = activities->evaluate(c, log_gamma, weight) && admissible;
@@ -184,6 +198,9 @@ namespace exsolve
               for (unsigned int j = 0; j < n_species; ++j)
                 if (activities->group_of(j) == activities->group_of(s))
                   drift[s] += weight[j] * grad[j + 1];
+            if (!defects.empty())
+              for (unsigned int d = 0; d < dim; ++d)
+                drift[s][d] += core.potential_gradient[s][d];
           }
           if (constrained)
             local_equilibria->evaluate(c, rho, nullptr);
@@ -206,7 +223,7 @@ namespace exsolve
                 cell_residual(i)
                   += (mass[s] * phi
                       + step
-                          * (D[s] * c[s] * (drift[s] * gphi)
+                          * (D_local[s] * c[s] * (drift[s] * gphi)
                              - (at.sources[q][comp] + reaction[s]) * phi))
                      * dx;
                 if (constrained && elimination.constraint_of[s] >= 0)
@@ -221,9 +238,11 @@ namespace exsolve
                 }
                 break;
               case SpeciesEquation::boltzmann:
-                cell_residual(i) += (w[comp] + log_gamma[s] + z[s] * w[0]
-                                     - log_bulk_activity[s])
-                                    * phi * dx;
+                cell_residual(i)
+                  += (w[comp] + log_gamma[s]
+                      + (defects.empty() ? 0. : core.potential[s]) + z[s] * w[0]
+                      - log_bulk_activity[s])
+                     * phi * dx;
                 break;
               case SpeciesEquation::frozen:
                 cell_residual(i)
@@ -312,14 +331,16 @@ namespace exsolve
 
     const QGauss<dim>     quadrature(fe.degree + 1);
     const QGauss<dim - 1> face_quadrature(fe.degree + 1);
-    FEValues<dim>         fe_values(
-      fe, quadrature, update_values | update_gradients | update_JxW_values);
-    FEFaceValues<dim>  fe_face_values(fe,
+    FEValues<dim>         fe_values(fe,
+                            quadrature,
+                            update_values | update_gradients
+                              | update_quadrature_points | update_JxW_values);
+    FEFaceValues<dim>     fe_face_values(fe,
                                      face_quadrature,
                                      update_values | update_JxW_values);
-    const unsigned int n        = fe.n_dofs_per_cell();
-    const unsigned int n_blocks = n_species + 1;
-    const double       lambda2
+    const unsigned int    n        = fe.n_dofs_per_cell();
+    const unsigned int    n_blocks = n_species + 1;
+    const double          lambda2
       = electrolyte.scales.lambda_squared * permittivity_factor;
     const auto                          &D   = diffusivity_now;
     const double                         tau = drift_factor; // T_ref / T
@@ -344,9 +365,13 @@ namespace exsolve
     std::vector<double>                  log_gamma(n_species, 0.);
     std::vector<double>                  weight(n_species, 0.);
     std::vector<double>                  rho, surface_flux, c_face(n_species);
-    const bool         transport   = equation == SpeciesEquation::transport;
-    const bool         constrained = local_equilibria && transport;
-    FullMatrix<double> constraint_matrix(n, n);
+    const bool              transport = equation == SpeciesEquation::transport;
+    const bool              constrained = local_equilibria && transport;
+    FullMatrix<double>      constraint_matrix(n, n);
+    const auto             &defects = parameters.defects;
+    ExtendedDefects::Values core;
+    std::vector<double>     D_local(D);
+    const double            thermal_energy = thermal_energy_now();
     // d(constraint of pivot q)/d ln c_j = sum_f B^{-1}_fq d rho_f/d ln c_j.
     FullMatrix<double> d_constraint;
     // Local index of scalar shape function k of each component.
@@ -396,12 +421,23 @@ namespace exsolve
                 if (activities->group_of(j) == activities->group_of(s))
                   shared[s] += weight[j] * grad[j + 1];
           }
+          if (!defects.empty())
+          {
+            defects.evaluate(fe_values.quadrature_point(q),
+                             thermal_energy,
+                             core);
+            for (unsigned int s = 0; s < n_species; ++s)
+              D_local[s] = D[s] * core.diffusivity_factor[s];
+          }
           for (unsigned int s = 0; s < n_species; ++s)
           {
-            drift[s]  = grad[s + 1] + shared[s] + tau * z[s] * grad[0];
+            drift[s] = grad[s + 1] + shared[s] + tau * z[s] * grad[0];
+            if (!defects.empty())
+              for (unsigned int d = 0; d < dim; ++d)
+                drift[s][d] += core.potential_gradient[s][d];
             double l2 = 0;
             if (equation == SpeciesEquation::transport)
-              l2 = D[s] * step / bdf[0];
+              l2 = D_local[s] * step / bdf[0];
             else if (equation == SpeciesEquation::boltzmann)
               l2 = 1e300;
             const double z2c = z[s] * z[s] * c[s] * dx;
@@ -458,7 +494,7 @@ namespace exsolve
                                            col = index[j + 1][l];
                         if (transport)
                           cell_matrix(row, col)
-                            += step * D[s] * c[s] * weight[j]
+                            += step * D_local[s] * c[s] * weight[j]
                                * (stiffness + sv[l] * shared_test[j][k] * dx);
                         else if (equation == SpeciesEquation::boltzmann)
                           cell_matrix(row, col) += weight[j] * mass;
@@ -471,7 +507,7 @@ namespace exsolve
                 {
                   case SpeciesEquation::transport:
                   {
-                    const double flow = step * D[s] * c[s];
+                    const double flow = step * D_local[s] * c[s];
                     cell_matrix(row, index[0][l])
                       += flow * tau * z[s] * stiffness;
                     cell_matrix(row, col)

@@ -182,6 +182,7 @@ namespace exsolve
 
     TimeSteppingParameters::declare_parameters(prm);
     GasProgramme::declare_parameters(prm);
+    ExtendedDefects::declare_parameters(prm);
 
     prm.enter_subsection("Mesh refinement");
     prm.declare_entry(
@@ -294,6 +295,10 @@ namespace exsolve
                               surface_activation_entry);
     prm.leave_subsection();
     atmosphere.parse_parameters(prm);
+    defects.parse_parameters(prm,
+                             base.electrolyte.names,
+                             scales,
+                             base.geometry.dimension);
     require_input(!scales.dimensionless || !atmosphere.time_dependent(),
                   "Atmosphere/Temperature programme",
                   "(given)",

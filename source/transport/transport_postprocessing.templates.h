@@ -16,7 +16,9 @@
 #include <exsolve/transport/transport_problem.h>
 
 #include <cmath>
+#include <iomanip>
 #include <limits>
+#include <sstream>
 
 namespace exsolve
 {
@@ -182,7 +184,133 @@ namespace exsolve
     q *= dealii::Utilities::MPI::sum(volume, communicator);
     for (unsigned int s = 0; s < n_species; ++s)
       q += electrolyte.charges[s] * m[s];
-    return q;
+    return q + core_charge();
+  }
+
+
+
+  template <int dim, class LinearAlgebra>
+  std::vector<DefectReport>
+  TransportProblem<dim, LinearAlgebra>::defect_reports() const
+  {
+    using namespace dealii;
+    const auto               &defects = parameters.defects;
+    const unsigned int        m       = defects.list().size();
+    std::vector<DefectReport> reports(m);
+    if (m == 0)
+      return reports;
+    BlockVector ghosted(owned_partitioning,
+                        relevant_partitioning,
+                        communicator);
+    ghosted = solution;
+    const QGauss<dim>           quadrature(fe.degree + 1);
+    FEValues<dim>               fe_values(fe,
+                            quadrature,
+                            update_values | update_quadrature_points
+                              | update_JxW_values);
+    std::vector<Vector<double>> values(quadrature.size(),
+                                       Vector<double>(n_species + 1));
+    ExtendedDefects::Values     core;
+    // Per defect: int p, int psi p, int |psi| (its share), then per
+    // species int (c - c_b) (its share) and int D p.
+    const unsigned int  stride = 3 + 2 * n_species;
+    std::vector<double> sums(m * stride, 0.);
+    for (const auto &cell : dof_handler.active_cell_iterators())
+      if (cell->is_locally_owned())
+      {
+        fe_values.reinit(cell);
+        fe_values.get_function_values(ghosted, values);
+        for (const unsigned int q : fe_values.quadrature_point_indices())
+        {
+          const auto  &x  = fe_values.quadrature_point(q);
+          const double dx = fe_values.JxW(q), psi = values[q][0];
+          defects.evaluate(x, thermal_energy_now(), core);
+          unsigned int nearest = 0;
+          double       closest = 1e300;
+          for (unsigned int k = 0; k < m; ++k)
+          {
+            const double d = defects.distance(k, x);
+            const double p = defects.profile(k, d);
+            double      *s = &sums[k * stride];
+            s[0] += p * dx;
+            s[1] += psi * p * dx;
+            for (unsigned int i = 0; i < n_species; ++i)
+              s[3 + n_species + i]
+                += diffusivity_now[i] * core.diffusivity_factor[i] * p * dx;
+            if (d < closest)
+            {
+              closest = d;
+              nearest = k;
+            }
+          }
+          double *s = &sums[nearest * stride];
+          s[2] += std::abs(psi) * dx;
+          for (unsigned int i = 0; i < n_species; ++i)
+            s[3 + i] += (std::exp(values[q][i + 1])
+                         - electrolyte.bulk_concentrations[i])
+                        * dx;
+        }
+      }
+    Utilities::MPI::sum(sums, communicator, sums);
+    const auto  &scales = electrolyte.scales;
+    const double L      = scales.dimensionless ? 1. : scales.length;
+    const double d_unit
+      = scales.dimensionless ? 1. : parameters.reference_diffusivity;
+    for (unsigned int k = 0; k < m; ++k)
+    {
+      const auto   &defect = defects.list()[k];
+      const double *s      = &sums[k * stride];
+      const bool    plane  = defect.kind == ExtendedDefects::Kind::plane;
+      DefectReport &r      = reports[k];
+      r.name               = defect.name;
+      const double measure = s[0] / defects.profile_integral(k);
+      const double phi0    = s[0] > 0 ? s[1] / s[0] : 0.;
+      r.potential          = phi0 * scales.potential();
+      // Lengths: L is 1 nm in SI runs, so dimensionless lengths are nm.
+      r.measure                = measure;
+      r.width                  = std::abs(phi0) > 0 && measure > 0
+                                   ? s[2] / (std::abs(phi0) * measure)
+                                   : 0.;
+      const double per_measure = scales.concentration * (plane ? L : L * L);
+      for (unsigned int i = 0; i < n_species; ++i)
+      {
+        r.excess.push_back(measure > 0 ? s[3 + i] / measure * per_measure : 0.);
+        r.core_diffusivity.push_back(
+          s[0] > 0 ? s[3 + n_species + i] / s[0] * d_unit : 0.);
+      }
+    }
+    return reports;
+  }
+
+
+
+  template <int dim, class LinearAlgebra>
+  double
+  TransportProblem<dim, LinearAlgebra>::core_charge() const
+  {
+    // The quadrature of the residual: the discrete Gauss law holds with it.
+    using namespace dealii;
+    if (parameters.defects.empty())
+      return 0.;
+    const QGauss<dim>       quadrature(fe.degree + 1);
+    FEValues<dim>           fe_values(fe,
+                            quadrature,
+                            update_quadrature_points | update_JxW_values);
+    ExtendedDefects::Values core;
+    double                  q = 0.;
+    for (const auto &cell : dof_handler.active_cell_iterators())
+      if (cell->is_locally_owned())
+      {
+        fe_values.reinit(cell);
+        for (const unsigned int p : fe_values.quadrature_point_indices())
+        {
+          parameters.defects.evaluate(fe_values.quadrature_point(p),
+                                      thermal_energy_now(),
+                                      core);
+          q += core.charge_density * fe_values.JxW(p);
+        }
+      }
+    return Utilities::MPI::sum(q, communicator);
   }
 
 
@@ -288,8 +416,11 @@ namespace exsolve
                         relevant_partitioning,
                         communicator);
     ghosted = solution;
-    const Quadrature<dim> nodes(fe.base_element(0).get_unit_support_points());
-    FEValues<dim>         fe_values(fe, nodes, update_values);
+    const Quadrature<dim>   nodes(fe.base_element(0).get_unit_support_points());
+    FEValues<dim>           fe_values(fe,
+                            nodes,
+                            update_values | update_quadrature_points);
+    ExtendedDefects::Values core;
     std::vector<Vector<double>> values(nodes.size(),
                                        Vector<double>(n_species + 1));
     std::vector<double>         lo(n_species, 1e300), hi(n_species, -1e300);
@@ -309,8 +440,16 @@ namespace exsolve
                 c[j] = std::exp(values[q][j + 1]);
               activities->evaluate(c, log_gamma, weight);
             }
+            double core_potential = 0.;
+            if (!parameters.defects.empty())
+            {
+              parameters.defects.evaluate(fe_values.quadrature_point(q),
+                                          thermal_energy_now(),
+                                          core);
+              core_potential = core.potential[s];
+            }
             const double eta
-              = values[q][s + 1] + log_gamma[s]
+              = values[q][s + 1] + log_gamma[s] + core_potential
                 + drift_factor * electrolyte.charges[s] * values[q][0];
             lo[s] = std::min(lo[s], eta);
             hi[s] = std::max(hi[s], eta);
@@ -349,5 +488,34 @@ namespace exsolve
                           pvd_records,
                           triangulation->locally_owned_subdomain(),
                           communicator);
+    if (parameters.defects.empty())
+      return;
+    // One row per defect and output step; the whole file each time, so a
+    // killed run keeps a consistent history.
+    for (const auto &r : defect_reports())
+    {
+      std::ostringstream row;
+      row << std::setprecision(12) << time * parameters.time_scale << ','
+          << r.name << ',' << r.potential << ',' << r.width << ',' << r.measure;
+      for (const double e : r.excess)
+        row << ',' << e;
+      for (const double d : r.core_diffusivity)
+        row << ',' << d;
+      defect_rows.push_back(row.str());
+    }
+    if (Utilities::MPI::this_mpi_process(communicator) == 0)
+      output.write_atomically("defects.csv",
+                              [&](std::ostream &out)
+                              {
+                                out << "time,defect,potential,width,measure";
+                                for (const auto &name : electrolyte.names)
+                                  out << ",excess[" << name << "]";
+                                for (const auto &name : electrolyte.names)
+                                  out << ",core_diffusivity[" << name << "]";
+                                out << '\n';
+                                for (const auto &row : defect_rows)
+                                  out << row << '\n';
+                              });
+    output.synchronize();
   }
 } // namespace exsolve

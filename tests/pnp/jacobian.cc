@@ -5,7 +5,8 @@
 // term is exercised: drift, diffusion, the mass term, the Poisson coupling,
 // and all boundary conditions (fixed potential and concentration, Stern
 // layer, surface charge, prescribed flux, exchange reaction). 1D (PETSc),
-// 2D Q2 with hanging nodes (Trilinos) and 3D (Trilinos); then with the
+// 2D Q2 with hanging nodes and extended defects (core potentials, fast
+// paths, core charges; Trilinos) and 3D (Trilinos); then with the
 // defect chemistry (site exclusion and Blakemore activities in the fluxes,
 // slow and fast reactions, the mass-action surface reaction) in 1D (PETSc)
 // and 2D Q2 with hanging nodes (Trilinos). Serial.
@@ -149,7 +150,15 @@ main(int argc, char **argv)
     {{"Discretization/Polynomial degree", "2"},
      {"Boundary conditions/Surface charge density", "y_min: 0.1"},
      {"Mesh refinement/Strategy", "adaptive"},
-     {"Mesh refinement/Refinement cycles", "2"}});
+     {"Mesh refinement/Refinement cycles", "2"},
+     // Extended defects: core potentials, fast paths, core charges.
+     {"Extended defects/Planes", "gb: 0.5 0.5 / 1 1"},
+     {"Extended defects/Lines", "dislocation: 0.3 0.6"},
+     {"Extended defects/Core half-widths", "gb: 0.1, dislocation: 0.15"},
+     {"Extended defects/Segregation energies",
+      "V@gb: -1, e@dislocation: 0.5, h@gb: 0.3"},
+     {"Extended defects/Diffusivity factors", "h@gb: 10, V@dislocation: 3"},
+     {"Extended defects/Core charges", "gb: 0.2, dislocation: -0.05"}});
   check_jacobian<3, TrilinosBackend>(
     c, {{"Boundary conditions/Surface charge density", "z_max: -0.1"}});
   check_chemistry_jacobian<1, PETScBackend>(c,

@@ -8,6 +8,7 @@
 #include <exsolve/time_stepping/bdf_step_control.h>
 
 #include <exsolve/chemistry/gas_programme.h>
+#include <exsolve/defects/extended_defects.h>
 
 #include <map>
 #include <set>
@@ -96,6 +97,8 @@ namespace exsolve
     std::map<std::string, std::string> surface_reaction_activation_energies;
     /// Temperature and gas over time (constant without programmes).
     GasProgramme atmosphere;
+    /// Grain boundaries, dislocations, ... with their cores.
+    ExtendedDefects defects;
     /// D0 [m^2/s] and Ea [eV] of each species; D_max at Physics/Temperature
     /// [m^2/s] (the diffusivity scale).
     std::vector<double>    diffusion_prefactors, diffusion_activation_energies;

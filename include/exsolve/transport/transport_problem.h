@@ -13,6 +13,7 @@
 #include <exsolve/chemistry/local_equilibria.h>
 #include <exsolve/chemistry/reaction_rates.h>
 #include <exsolve/chemistry/transport_activities.h>
+#include <exsolve/core/physical_constants.h>
 #include <exsolve/electrostatics/boundary_conditions.h>
 #include <exsolve/io/run_directory.h>
 #include <exsolve/linear_algebra/backends.h>
@@ -41,6 +42,25 @@ namespace exsolve
     double              error_estimate          = 0; // weighted norm, <= 1
     std::vector<double> amounts;       // integral of each c, user units
     double              wall_time = 0; // s since the run started
+  };
+
+  /// What one extended defect holds (TransportProblem::defect_reports()),
+  /// in the user's units (SI: V, nm, m^-2 or m^-1, m^2/s).
+  struct DefectReport
+  {
+    std::string name;
+    /// Core average of the potential, int phi p / int p: Phi_0.
+    double potential = 0.;
+    /// int |phi| dV / (|Phi_0| area or length) over the defect's share of
+    /// the sample: the width of the space-charge layer (2 lambda for a
+    /// Debye layer on both sides of a plane).
+    double width = 0.;
+    /// Area (planes) or length (lines) of the defect in the sample.
+    double measure = 0.;
+    /// int (c_i - c_i^bulk) dV per area or length over its share.
+    std::vector<double> excess;
+    /// Core average of D_i(x), the diffusivity along the fast path.
+    std::vector<double> core_diffusivity;
   };
 
   /// Totals of a transient run.
@@ -139,9 +159,20 @@ namespace exsolve
     std::vector<double>
     boundary_mean_concentrations(const std::string &boundary) const;
 
-    /// Integral of the total charge sum_i z_i c_i + rho_fixed, dimensionless.
+    /// Integral of the total charge sum_i z_i c_i + rho_fixed plus the
+    /// cores' charge, dimensionless.
     double
     total_charge() const;
+
+    /// Integral of the extended defects' core charge, dimensionless.
+    double
+    core_charge() const;
+
+    /// Potential, layer width, excesses and core diffusivities of every
+    /// extended defect; each point of the sample belongs to the nearest
+    /// defect.
+    std::vector<DefectReport>
+    defect_reports() const;
 
     /// Errors against (psi, c_1, ...) of @p exact (dimensionless) at the
     /// current time.
@@ -258,6 +289,18 @@ namespace exsolve
                         const BlockVector &reference) const;
     void
     write_fields(const RunDirectory &output, const unsigned int index);
+    /// kT now in eV (SI) or 1 (dimensionless): the unit of segregation
+    /// energies.
+    double
+    thermal_energy_now() const
+    {
+      return electrolyte.scales.dimensionless
+               ? 1.
+               : constants::boltzmann_eV * current_temperature;
+    }
+    /// Refine the mesh towards the cores of the extended defects.
+    void
+    refine_near_cores();
     /// (L/pi)^2 for the extent L of the domain: the slowest diffusion mode.
     double
     length_scale_squared() const;
@@ -339,5 +382,7 @@ namespace exsolve
     std::vector<StepRecord>                     step_records;
     TransportTotals                             run_totals;
     std::vector<std::pair<double, std::string>> pvd_records;
+    /// Rows of defects.csv written so far.
+    std::vector<std::string> defect_rows;
   };
 } // namespace exsolve

@@ -148,8 +148,7 @@ namespace exsolve
         fe_values.reinit(cell);
         fe_values.get_function_values(ghosted_work, at.values);
         fe_values.get_function_gradients(ghosted_work, at.gradients);
-        if (equation != SpeciesEquation::boltzmann)
-          fe_values.get_function_values(ghosted_old, at.old);
+        fe_values.get_function_values(ghosted_old, at.old);
         if (equation == SpeciesEquation::transport && bdf[2] != 0.)
           fe_values.get_function_values(ghosted_older, at.older);
         if (source_terms && equation == SpeciesEquation::transport)
@@ -238,11 +237,16 @@ namespace exsolve
                 }
                 break;
               case SpeciesEquation::boltzmann:
-                cell_residual(i)
-                  += (w[comp] + log_gamma[s]
-                      + (defects.empty() ? 0. : core.potential[s]) + z[s] * w[0]
-                      - log_bulk_activity[s])
-                     * phi * dx;
+                // Immobile species (dopants) keep their distribution.
+                if (D[s] == 0.)
+                  cell_residual(i)
+                    += (c[s] - std::exp(at.old[q][comp])) * phi * dx;
+                else
+                  cell_residual(i)
+                    += (w[comp] + log_gamma[s]
+                        + (defects.empty() ? 0. : core.potential[s])
+                        + z[s] * w[0] - log_bulk_activity[s])
+                       * phi * dx;
                 break;
               case SpeciesEquation::frozen:
                 cell_residual(i)
@@ -438,7 +442,7 @@ namespace exsolve
             double l2 = 0;
             if (equation == SpeciesEquation::transport)
               l2 = D_local[s] * step / bdf[0];
-            else if (equation == SpeciesEquation::boltzmann)
+            else if (equation == SpeciesEquation::boltzmann && D[s] != 0.)
               l2 = 1e300;
             const double z2c = z[s] * z[s] * c[s] * dx;
             stiffening += z2c * std::min(l2, h2);
@@ -496,7 +500,8 @@ namespace exsolve
                           cell_matrix(row, col)
                             += step * D_local[s] * c[s] * weight[j]
                                * (stiffness + sv[l] * shared_test[j][k] * dx);
-                        else if (equation == SpeciesEquation::boltzmann)
+                        else if (equation == SpeciesEquation::boltzmann
+                                 && D[s] != 0.)
                           cell_matrix(row, col) += weight[j] * mass;
                       }
               for (unsigned int s = 0; s < n_species; ++s)
@@ -516,8 +521,13 @@ namespace exsolve
                     break;
                   }
                   case SpeciesEquation::boltzmann:
-                    cell_matrix(row, index[0][l]) += z[s] * mass;
-                    cell_matrix(row, col) += mass;
+                    if (D[s] == 0.)
+                      cell_matrix(row, col) += c[s] * mass;
+                    else
+                    {
+                      cell_matrix(row, index[0][l]) += z[s] * mass;
+                      cell_matrix(row, col) += mass;
+                    }
                     break;
                   case SpeciesEquation::frozen:
                     cell_matrix(row, col) += c[s] * mass;

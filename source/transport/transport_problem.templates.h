@@ -677,7 +677,9 @@ namespace exsolve
     for (unsigned int b = 0; b <= n_species; ++b)
       for (const auto i : owned_partitioning[b])
         row_scaling.block(b)[i]
-          = (b == 0 || equation == SpeciesEquation::boltzmann
+          = (b == 0
+             || (equation == SpeciesEquation::boltzmann
+                 && diffusivity_now[b - 1] != 0.)
              || (constrained && elimination.constraint_of[b - 1] >= 0))
               ? 1.
               : std::exp(

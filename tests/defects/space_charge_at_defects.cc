@@ -134,6 +134,44 @@ main(int argc, char **argv)
              0.,
              1e-6,
              "Mott-Schottky grain boundary: core + space charge (relative)");
+    // The acceptors as an immobile species instead of a fixed charge:
+    // the Boltzmann state leaves them where they are, the same layer.
+    {
+      const auto immobile = testing::transport_parameters(
+        "",
+        with(equilibrium,
+             {{"Geometry/Dimension", "1"},
+              {"Geometry/Lengths", "80"},
+              {"Geometry/Subdivisions", "160"},
+              {"Physics/Dimensionless Debye length", "1"},
+              {"Physics/Species/Names", "V, A"},
+              {"Physics/Species/Charge numbers", "2, -1"},
+              {"Physics/Species/Bulk concentrations", "0.5, 1"},
+              {"Physics/Species/Diffusion prefactors", "1, 0"},
+              {"Boundary conditions/Fixed potential", "x_min: 0, x_max: 0"},
+              {"Extended defects/Planes", "gb: 40 / 1"},
+              {"Extended defects/Core half-widths", "gb: 0.02"},
+              {"Extended defects/Core charges",
+               "gb: " + parameters::to_string(2 * q_side)}}));
+      TransportProblem<1, TrilinosBackend> other(immobile,
+                                                 MPI_COMM_WORLD,
+                                                 false);
+      other.initialize();
+      bool       finite = true;
+      const auto ranges = other.concentration_ranges(finite);
+      c.close(ranges[1].first,
+              ranges[1].second,
+              1e-12,
+              0.,
+              "Mott-Schottky grain boundary: immobile acceptors stay uniform "
+              "in the Boltzmann state");
+      c.close(other.potential_at(dealii::Point<1>(41)),
+              problem.potential_at(dealii::Point<1>(41)),
+              1e-9,
+              0.,
+              "Mott-Schottky grain boundary: immobile acceptor species = "
+              "fixed charge");
+    }
     // The defect's report: the vacancies it expels compensate its charge,
     // and its core potential is the barrier height.
     const auto report = problem.defect_reports()[0];

@@ -7,7 +7,9 @@ with the 1-rank run to 1e-3 relative (the adaptive meshes may differ by a few
 cells, see doc/space_charge.md). The Gouy-Chapman example's surface charge
 must match Grahame, 4.50014e-2 C/m^2, to 1e-3. The transport example
 (vacancy redistribution, SI units) must end at the Poisson-Boltzmann
-equilibrium of the same input: phi_mid to 1e-6 relative.
+equilibrium of the same input: phi_mid to 1e-6 relative. The grain
+boundary example's vacancy excess must compensate its core charge (1e-3),
+and 2 ranks must give the same Phi_0 and excess (1e-6).
 """
 import argparse, csv, glob, json, os, subprocess, sys, tempfile
 
@@ -50,6 +52,29 @@ def main():
             if abs(record["phi_mid"] / steady["phi_mid"] - 1) > 1e-6:
                 fails.append(f"transport example ends at phi_mid {record['phi_mid']}, "
                              f"equilibrium {steady['phi_mid']}")
+            continue
+        if stem == "grain_boundary_2d":
+            # The vacancies expelled compensate the core charge, and 2 ranks
+            # (p4est) give the same barrier and excess.
+            def defect_row(directory):
+                return list(csv.DictReader(open(os.path.join(directory, "defects.csv"))))[-1]
+            row1 = defect_row(out)
+            phi1, excess1 = float(row1["potential"]), float(row1["excess[V_O..]"])
+            sigma = 0.03 / 1.602176634e-19
+            print(f"grain boundary: Phi_0 {phi1} V, V_O.. excess {excess1} m^-2")
+            if not phi1 > 0 or abs(-2 * excess1 / sigma - 1) > 1e-3:
+                fails.append(f"grain boundary: Phi_0 {phi1}, 2 x excess {2 * excess1} vs -{sigma}")
+            out2 = out + "_2ranks"
+            record2, err = run(["mpirun", "--oversubscribe", "-np", "2", a.exsolve, prm,
+                                "--set", f"Output/Directory={out2}"], work)
+            if err:
+                fails.append(err)
+                continue
+            row2 = defect_row(out2)
+            phi2, excess2 = float(row2["potential"]), float(row2["excess[V_O..]"])
+            print(f"grain boundary on 2 ranks: Phi_0 {phi2} V, excess {excess2} m^-2")
+            if abs(phi2 / phi1 - 1) > 1e-6 or abs(excess2 / excess1 - 1) > 1e-6:
+                fails.append(f"grain boundary: 1 rank {phi1}, {excess1}; 2 ranks {phi2}, {excess2}")
             continue
         row = last_row(out)
         if stem == "gouy_chapman_1d":

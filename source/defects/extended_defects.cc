@@ -1,3 +1,5 @@
+#include <deal.II/base/utilities.h>
+
 #include <exsolve/core/input_error.h>
 #include <exsolve/core/parameter_utilities.h>
 #include <exsolve/core/physical_constants.h>
@@ -54,6 +56,15 @@ namespace exsolve
         "boundaries, hetero-interfaces, a planar free surface) as 'name: "
         "x y z / nx ny nz, ...': a point of the plane and its normal (1D: "
         "'gb: 50 / 1').");
+      prm.declare_entry(
+        "Plane arrays",
+        "",
+        Patterns::Anything(),
+        "[nm, or dimensionless] Arrays of parallel planes, e.g. a network of "
+        "anti-phase boundaries running to a film's surface, as 'name: x y z "
+        "/ nx ny nz / spacing / count, ...': planes name_1 .. name_count "
+        "through the point shifted by k spacing along the normal. The other "
+        "entries may name the array to set all its planes.");
       prm.declare_entry(
         "Lines",
         "",
@@ -118,6 +129,7 @@ namespace exsolve
     prm.enter_subsection("Extended defects");
     const std::string planes_text  = prm.get("Planes");
     const std::string lines_text   = prm.get("Lines");
+    const std::string arrays_text  = prm.get("Plane arrays");
     const std::string widths_text  = prm.get("Core half-widths");
     const std::string charges_text = prm.get("Core charges");
     const std::string dg_text      = prm.get("Segregation energies");
@@ -185,21 +197,60 @@ namespace exsolve
     };
     read(planes_text, Kind::plane);
     read(lines_text, Kind::line);
+    // Arrays of parallel planes (anti-phase boundary networks, lamellae):
+    // 'name: x y z / n / spacing / count' gives name_1 .. name_count.
+    const std::string array_entry = section + "Plane arrays";
+    for (const auto &[name, value] :
+         parameters::parse_map(arrays_text, array_entry))
+    {
+      const std::string item  = name + ": " + value;
+      const auto        parts = Utilities::split_string_list(value, '/');
+      require_input(parts.size() == 4,
+                    array_entry,
+                    item,
+                    "expects 'name: point / normal / spacing / count'");
+      const double spacing = parameters::parse_double(parts[2], array_entry);
+      const double count   = parameters::parse_double(parts[3], array_entry);
+      require_input(spacing > 0 && count >= 1 && count <= 10000
+                      && count == std::floor(count),
+                    array_entry,
+                    item,
+                    "needs a positive spacing and a whole count of 1 .. "
+                    "10000 planes");
+      std::string members;
+      for (unsigned int k = 0; k < count; ++k)
+        members += (k ? ", " : "") + name + "_" + std::to_string(k + 1) + ": "
+                   + parts[0] + " / " + parts[1];
+      const unsigned int first = defects.size();
+      read(members, Kind::plane);
+      for (unsigned int k = 0; k < count; ++k)
+      {
+        Defect &d = defects[first + k];
+        d.group   = name;
+        for (unsigned int c = 0; c < 3; ++c)
+          d.point[c] += k * spacing * d.direction[c];
+      }
+    }
 
+    // A name selects one defect, or every member of a plane array.
     const auto find = [&](const std::string &name,
                           const std::string &entry,
-                          const std::string &item) -> Defect &
+                          const std::string &item)
     {
-      std::string known;
+      std::vector<Defect *> found;
+      std::string           known;
       for (auto &d : defects)
       {
-        if (d.name == name)
-          return d;
+        if (d.name == name || d.group == name)
+          found.push_back(&d);
         known += (known.empty() ? "" : ", ") + d.name;
       }
-      throw InputError(entry + " = " + item + ": no defect named '" + name
-                       + "' in Extended defects/Planes or Lines (defects: "
-                       + (known.empty() ? std::string("none") : known) + ")");
+      if (found.empty())
+        throw InputError(entry + " = " + item + ": no defect named '" + name
+                         + "' in Extended defects/Planes, Plane arrays or "
+                           "Lines (defects: "
+                         + (known.empty() ? std::string("none") : known) + ")");
+      return found;
     };
     const auto species_and_defect = [&](const std::string &key,
                                         const std::string &entry,
@@ -221,7 +272,7 @@ namespace exsolve
                     entry,
                     item,
                     "unknown species '" + species + "' (known: " + known + ")");
-      return std::make_pair(index, &find(key.substr(at + 1), entry, item));
+      return std::make_pair(index, find(key.substr(at + 1), entry, item));
     };
 
     for (const auto &[name, value] :
@@ -233,37 +284,44 @@ namespace exsolve
                     section + "Core half-widths",
                     name + ": " + value,
                     "must be positive");
-      find(name, section + "Core half-widths", name + ": " + value).half_width
-        = w;
+      for (Defect *d :
+           find(name, section + "Core half-widths", name + ": " + value))
+        d->half_width = w;
     }
     // Charge per area (per length) -> units of e c_ref L (e c_ref L^2).
     const double e = constants::elementary_charge;
     for (const auto &[name, value] :
          parameters::parse_map(charges_text, section + "Core charges"))
     {
-      Defect &d = find(name, section + "Core charges", name + ": " + value);
       const double q
         = parameters::parse_double(value, section + "Core charges");
-      const double unit = scales.dimensionless
-                            ? 1.
-                            : e * scales.concentration * scales.length
-                                * (d.kind == Kind::line ? scales.length : 1.);
-      d.core_charge     = q / unit;
+      for (Defect *d :
+           find(name, section + "Core charges", name + ": " + value))
+      {
+        const double unit
+          = scales.dimensionless
+              ? 1.
+              : e * scales.concentration * scales.length
+                  * (d->kind == Kind::line ? scales.length : 1.);
+        d->core_charge = q / unit;
+      }
     }
     for (const auto &[key, value] :
          parameters::parse_map(dg_text, section + "Segregation energies"))
     {
       const std::string item = key + ": " + value;
-      const auto [i, d]
+      const auto [i, members]
         = species_and_defect(key, section + "Segregation energies", item);
-      d->segregation[i]
+      const double dg
         = parameters::parse_double(value, section + "Segregation energies");
+      for (Defect *d : members)
+        d->segregation[i] = dg;
     }
     for (const auto &[key, value] :
          parameters::parse_map(factor_text, section + "Diffusivity factors"))
     {
       const std::string item = key + ": " + value;
-      const auto [i, d]
+      const auto [i, members]
         = species_and_defect(key, section + "Diffusivity factors", item);
       const double f
         = parameters::parse_double(value, section + "Diffusivity factors");
@@ -271,7 +329,8 @@ namespace exsolve
                     section + "Diffusivity factors",
                     item,
                     "must be positive");
-      d->diffusivity_factor[i] = f;
+      for (Defect *d : members)
+        d->diffusivity_factor[i] = f;
     }
   }
 

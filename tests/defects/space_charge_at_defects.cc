@@ -25,6 +25,8 @@
 //  5. Charge neutrality: core charge + integrated space charge = 0 for
 //     each defect (relative to the core charge, 1e-6; the samples extend
 //     20 screening lengths from the core, so that no field leaves them).
+//  7. A plane array (three planes, spacing 10): members, charges and a
+//     symmetric barrier pattern.
 //  6. A transient run from the uniform bulk (open far end) relaxes to the
 //     same segregation layer: the difference to the Boltzmann state, a
 //     discretisation error of the core, falls by more than 8 from w/2 to
@@ -193,6 +195,47 @@ main(int argc, char **argv)
             "Mott-Schottky grain boundary: reported area (1D: 1)");
   }
 
+  // 7. A plane array (as for a network of anti-phase boundaries): three
+  //    planes 10 apart, each with the array's core charge, reported one by
+  //    one; by symmetry the middle one has the highest barrier.
+  {
+    const auto parameters = testing::transport_parameters(
+      "",
+      with(symmetric_electrolyte,
+           {{"Geometry/Dimension", "1"},
+            {"Geometry/Lengths", "60"},
+            {"Geometry/Subdivisions", "120"},
+            {"Boundary conditions/Fixed potential", "x_min: 0, x_max: 0"},
+            {"Extended defects/Plane arrays", "apb: 20 / 1 / 10 / 3"},
+            {"Extended defects/Core half-widths", "apb: 0.1"},
+            {"Extended defects/Core charges", "apb: 0.5"}}));
+    TransportProblem<1, TrilinosBackend> problem(parameters,
+                                                 MPI_COMM_WORLD,
+                                                 false);
+    problem.initialize();
+    const auto reports = problem.defect_reports();
+    c.check(reports.size() == 3 && reports[0].name == "apb_1"
+              && reports[2].name == "apb_3",
+            "plane array: three planes apb_1 .. apb_3");
+    c.close(problem.core_charge(),
+            1.5,
+            1e-8,
+            0.,
+            "plane array: core charge of the three planes");
+    c.close(reports[0].potential,
+            reports[2].potential,
+            1e-9,
+            0.,
+            "plane array: the outer planes are symmetric");
+    c.check(reports[1].potential > reports[0].potential,
+            "plane array: the middle plane has the highest barrier");
+    c.close(problem.potential_at(dealii::Point<1>(20)),
+            problem.potential_at(dealii::Point<1>(40)),
+            1e-9,
+            0.,
+            "plane array: planes at 20 and 40 (spacing 10 from 20)");
+  }
+
   // 2. Gouy-Chapman through segregation at a surface (x = 0).
   {
     const double lambda2    = 2.; // lambda~^2: P1's lambda is 1
@@ -261,7 +304,6 @@ main(int argc, char **argv)
   // 6. The space charge follows from the transport: a transient run from
   //    the uniform bulk, open at the far end, relaxes to the same layer.
   {
-    const double lambda2 = 2.;
     const auto setup = [&](const std::string &initial, const double resolution)
     {
       return testing::transport_parameters(

@@ -46,7 +46,9 @@ namespace exsolve
 
     struct Defect
     {
-      std::string          name;
+      std::string name;
+      /// The plane array it belongs to (Plane arrays), empty otherwise.
+      std::string          group;
       Kind                 kind = Kind::plane;
       dealii::Point<3>     point;     // on the plane or line
       dealii::Tensor<1, 3> direction; // unit normal (plane) or line direction

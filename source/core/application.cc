@@ -12,6 +12,8 @@
 #include <exsolve/electrostatics/poisson_boltzmann_parameters.h>
 #include <exsolve/electrostatics/space_charge_simulation.h>
 #include <exsolve/io/parameter_documentation.h>
+#include <exsolve/microstructure/microstructure_parameters.h>
+#include <exsolve/microstructure/microstructure_simulation.h>
 #include <exsolve/transport/transport_parameters.h>
 #include <exsolve/transport/transport_simulation.h>
 
@@ -33,6 +35,7 @@ namespace exsolve
       dealii::ParameterHandler prm;
       PoissonBoltzmannParameters::declare_parameters(prm);
       TransportParameters::declare_parameters(prm);
+      MicrostructureParameters::declare_parameters(prm);
 
       switch (cl.action)
       {
@@ -68,6 +71,8 @@ namespace exsolve
       read_parameters(prm, cl.parameter_file, cl.overrides);
       if (cl.action == CommandLine::Action::brouwer)
         return run_brouwer_diagram(prm, comm);
+      if (simulation_model(prm) == "microstructure")
+        return run_microstructure_simulation(prm, comm);
       if (simulation_model(prm) == "transport")
       {
         TransportParameters parameters;

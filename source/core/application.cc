@@ -12,7 +12,6 @@
 #include <exsolve/electrostatics/poisson_boltzmann_parameters.h>
 #include <exsolve/electrostatics/space_charge_simulation.h>
 #include <exsolve/io/parameter_documentation.h>
-#include <exsolve/microstructure/microstructure_parameters.h>
 #include <exsolve/microstructure/microstructure_simulation.h>
 #include <exsolve/transport/transport_parameters.h>
 #include <exsolve/transport/transport_simulation.h>
@@ -35,7 +34,6 @@ namespace exsolve
       dealii::ParameterHandler prm;
       PoissonBoltzmannParameters::declare_parameters(prm);
       TransportParameters::declare_parameters(prm);
-      MicrostructureParameters::declare_parameters(prm);
 
       switch (cl.action)
       {

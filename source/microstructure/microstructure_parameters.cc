@@ -89,7 +89,8 @@ namespace exsolve
     require_input(dimension >= 2,
                   "Geometry/Dimension",
                   std::to_string(dimension),
-                  "Physics/Model = microstructure needs 2 or 3");
+                  "a porous microstructure (Physics/Model or Geometry/Type = "
+                  "microstructure) needs 2 or 3");
 
     prm.enter_subsection("Microstructure");
     {

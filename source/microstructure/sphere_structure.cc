@@ -1,5 +1,6 @@
 #include <exsolve/core/input_error.h>
 #include <exsolve/core/parameter_utilities.h>
+#include <exsolve/microstructure/manifold_contacts.h>
 #include <exsolve/microstructure/random_numbers.h>
 #include <exsolve/microstructure/solid_connectivity.h>
 #include <exsolve/microstructure/sphere_structure.h>
@@ -103,6 +104,7 @@ namespace exsolve
       for (std::size_t v = 0; v < empty.size(); ++v)
         if ((first[v] < n_spheres) != particles)
           result.grid.label[v] = VoxelGrid::pore;
+      fill_non_manifold_contacts(result.grid);
       if (parameters.remove_isolated)
         result.isolated_voxels_removed = remove_isolated_solid(result.grid);
       result.porosity = result.grid.porosity();

@@ -6,10 +6,14 @@
 // face-connected (checked on the mesh by a breadth-first search independent
 // of the voxel flood fill); the Voronoi grains are present; and the metrics
 // of a hand-made half-solid, two-grain sample equal their exact values
-// (1e-12 relative) before and after a global refinement.
+// (1e-12 relative) before and after a global refinement. Edge and vertex
+// contacts: a 2D checkerboard and two 3D voxels meeting at a vertex are
+// filled into face-connected blocks, generated structures keep none, and
+// their p4est meshes refine (seed 1; p4est aborts on such contacts).
 #include <deal.II/base/mpi.h>
 
 #include <exsolve/core/triangulation_factory.h>
+#include <exsolve/microstructure/manifold_contacts.h>
 #include <exsolve/microstructure/microstructure_metrics.h>
 #include <exsolve/microstructure/solid_connectivity.h>
 #include <exsolve/microstructure/sphere_structure.h>
@@ -51,7 +55,9 @@ namespace
   {
     MicrostructureMetrics metrics;
     unsigned int          n_cells = 0, n_seeds = 0, connected = 0;
-    double                checksum = 0;
+    unsigned int          n_refined_cells = 0;
+    std::size_t           contacts_left   = 0;
+    double                checksum        = 0;
   };
 
   template <int dim>
@@ -78,7 +84,7 @@ namespace
 
   template <int dim>
   Generated
-  generate(const MicrostructureParameters &p)
+  generate(const MicrostructureParameters &p, const bool refine)
   {
     SphereStructure s = generate_sphere_structure(p);
     Generated       g;
@@ -94,6 +100,11 @@ namespace
                     * (c[0] + M_PI * c[1] + (dim == 3 ? M_E * c[dim - 1] : 0));
     }
     g.connected = face_connected_cells(*tria);
+    if (refine)
+    {
+      tria->refine_global(1);
+      g.n_refined_cells = tria->n_global_active_cells();
+    }
     return g;
   }
 
@@ -108,7 +119,7 @@ namespace
       for (unsigned int seed = 1; seed <= 4; ++seed)
       {
         const auto        p    = sample(dim, pores, seed);
-        const Generated   g    = generate<dim>(p);
+        const Generated   g    = generate<dim>(p, seed == 1);
         const std::string what = kind + ", seed " + std::to_string(seed);
         checker.close(g.metrics.porosity,
                       p.target_porosity,
@@ -119,6 +130,13 @@ namespace
                       what + ": all " + std::to_string(g.n_cells)
                         + " solid cells face-connected (reached "
                         + std::to_string(g.connected) + ")");
+        checker.check(g.contacts_left == 0,
+                      what + ": no edge/vertex-only contacts left ("
+                        + std::to_string(g.contacts_left) + ")");
+        if (seed == 1)
+          checker.check(g.n_refined_cells == g.n_cells * (1u << dim),
+                        what + ": p4est refines the mesh to "
+                          + std::to_string(g.n_refined_cells) + " cells");
         checker.within(g.metrics.n_grains,
                        0.8 * g.n_seeds,
                        g.n_seeds,
@@ -130,11 +148,11 @@ namespace
                        what + ": specific surface area [1/nm] is positive");
       }
       const auto      p       = sample(dim, pores, 7);
-      const Generated first   = generate<dim>(p);
-      const Generated second  = generate<dim>(p);
+      const Generated first   = generate<dim>(p, false);
+      const Generated second  = generate<dim>(p, false);
       auto            other_p = p;
       other_p.seed            = 8;
-      const Generated other   = generate<dim>(other_p);
+      const Generated other   = generate<dim>(other_p, false);
       checker.check(first.n_cells == second.n_cells
                       && first.checksum == second.checksum,
                     kind + ": seed 7 twice gives the same mesh ("
@@ -188,6 +206,27 @@ namespace
       tria->refine_global(1);
     }
   }
+  void
+  check_contact_filling(testing::Checker &checker)
+  {
+    VoxelGrid square(2, {{2, 2, 1}}, {{20., 20., 1.}});
+    square.label                = {0, VoxelGrid::pore, VoxelGrid::pore, 0};
+    const std::size_t filled_2d = fill_non_manifold_contacts(square);
+    checker.check(filled_2d == 2 && square.porosity() == 0,
+                  "2D checkerboard: both pores filled ("
+                    + std::to_string(filled_2d) + ")");
+
+    VoxelGrid cube(3, {{3, 3, 3}}, {{30., 30., 30.}});
+    for (std::size_t v = 0; v < cube.size(); ++v)
+      cube.label[v] = v == cube.index(0, 0, 0) || v == cube.index(1, 1, 1)
+                        ? 0
+                        : VoxelGrid::pore;
+    const std::size_t filled_3d = fill_non_manifold_contacts(cube);
+    checker.check(filled_3d == 6 && count_solid_clusters(cube) == 1
+                    && fill_non_manifold_contacts(cube) == 0,
+                  "3D vertex contact: its 2x2x2 block filled ("
+                    + std::to_string(filled_3d) + " voxels), one cluster");
+  }
 } // namespace
 
 int
@@ -195,6 +234,7 @@ main(int argc, char **argv)
 {
   Utilities::MPI::MPI_InitFinalize mpi(argc, argv, 1);
   testing::Checker                 checker;
+  check_contact_filling(checker);
   check_exact_metrics<2>(checker);
   check_exact_metrics<3>(checker);
   check_generator<2>(checker);

@@ -9,7 +9,7 @@
 //    D_bulk = 1; tolerance 1e-8 relative; also after a global refinement;
 //  * a generated 3D particle structure at porosity 0.4: tau > 1 (a porous
 //    path is longer than a straight one) and below 3 (loose sanity bounds;
-//    the value is about 1.77 for seed 3).
+//    the value is about 1.59 for seed 3).
 #include <deal.II/base/mpi.h>
 
 #include <exsolve/core/triangulation_factory.h>

@@ -24,7 +24,9 @@ namespace exsolve
    * union ('overlapping particles') or its complement ('overlapping pores').
    * The number of spheres is the bisection root of porosity(N) = target,
    * where a voxel belongs to a sphere if its centre does and porosity(N)
-   * includes the removal of isolated solid; all solid voxels carry grain 0.
+   * includes the filling of edge and vertex contacts
+   * (fill_non_manifold_contacts) and the removal of isolated solid; all
+   * solid voxels carry grain 0.
    * Throws InputError if the target cannot be met within
    * porosity_tolerance at this voxel size, or if the solid is disconnected
    * while its removal is switched off.

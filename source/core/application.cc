@@ -12,6 +12,7 @@
 #include <exsolve/electrostatics/poisson_boltzmann_parameters.h>
 #include <exsolve/electrostatics/space_charge_simulation.h>
 #include <exsolve/io/parameter_documentation.h>
+#include <exsolve/microstructure/microstructure_simulation.h>
 #include <exsolve/transport/transport_parameters.h>
 #include <exsolve/transport/transport_simulation.h>
 
@@ -68,6 +69,8 @@ namespace exsolve
       read_parameters(prm, cl.parameter_file, cl.overrides);
       if (cl.action == CommandLine::Action::brouwer)
         return run_brouwer_diagram(prm, comm);
+      if (simulation_model(prm) == "microstructure")
+        return run_microstructure_simulation(prm, comm);
       if (simulation_model(prm) == "transport")
       {
         TransportParameters parameters;

@@ -4,6 +4,9 @@
 #include <exsolve/core/input_error.h>
 #include <exsolve/core/parameter_utilities.h>
 #include <exsolve/mesh/geometry.h>
+#include <exsolve/microstructure/sphere_structure.h>
+#include <exsolve/microstructure/voronoi_grains.h>
+#include <exsolve/microstructure/voxel_mesh.h>
 
 #include <algorithm>
 #include <cmath>
@@ -27,10 +30,14 @@ namespace exsolve
       prm.declare_entry(
         "Type",
         "box",
-        Patterns::Selection("box|gmsh"),
+        Patterns::Selection("box|gmsh|microstructure"),
         "[-] 'box': an interval, rectangle or box [0, Lx] x [0, Ly] x [0, Lz] "
         "with boundaries x_min, x_max, y_min, y_max, z_min, z_max. 'gmsh': "
-        "the mesh in 'Mesh file', whose physical groups name boundaries.");
+        "the mesh in 'Mesh file', whose physical groups name boundaries. "
+        "'microstructure' (2D/3D): the solid of the porous sample of section "
+        "Microstructure (Lengths and Subdivisions are not used), one cell "
+        "per voxel, material id = grain id, boundaries x_min .. z_max and "
+        "pore_surface.");
       prm.declare_entry(
         "Lengths",
         "100, 100, 100",
@@ -60,6 +67,7 @@ namespace exsolve
         "names.");
     }
     prm.leave_subsection();
+    MicrostructureParameters::declare_parameters(prm);
   }
 
 
@@ -70,8 +78,11 @@ namespace exsolve
   {
     prm.enter_subsection("Geometry");
     {
-      dimension = prm.get_integer("Dimension");
-      type      = prm.get("Type") == "gmsh" ? Type::gmsh : Type::box;
+      dimension                   = prm.get_integer("Dimension");
+      const std::string type_name = prm.get("Type");
+      type                        = type_name == "gmsh"             ? Type::gmsh
+                                    : type_name == "microstructure" ? Type::microstructure
+                                                                    : Type::box;
       const auto length_list
         = parameters::parse_doubles(prm.get("Lengths"), "Geometry/Lengths");
       for (unsigned int d = 0; d < 3; ++d)
@@ -112,6 +123,11 @@ namespace exsolve
                                                "Geometry/Boundary names");
     }
     prm.leave_subsection();
+    if (type == Type::microstructure)
+    {
+      microstructure.parse_parameters(prm);
+      lengths = microstructure.sample_size;
+    }
   }
 
 
@@ -223,9 +239,21 @@ namespace exsolve
                   std::to_string(parameters.dimension),
                   "internal error: mesh requested for dimension "
                     + std::to_string(dim));
-    BoundaryNames names = parameters.type == GeometryParameters::Type::box
-                            ? create_box(tria, parameters)
-                            : read_gmsh(tria, parameters);
+    BoundaryNames names;
+    if (parameters.type == GeometryParameters::Type::box)
+      names = create_box(tria, parameters);
+    else if (parameters.type == GeometryParameters::Type::gmsh)
+      names = read_gmsh(tria, parameters);
+    else if constexpr (dim > 1)
+    {
+      // Every rank generates the same voxels from the seed.
+      SphereStructure structure
+        = generate_sphere_structure(parameters.microstructure);
+      assign_voronoi_grains(structure.grid,
+                            parameters.microstructure.mean_grain_size,
+                            parameters.microstructure.seed);
+      names = create_voxel_mesh(structure.grid, tria);
+    }
     for (const auto &[old_name, new_name] : parameters.boundary_renames)
       names.rename(old_name, new_name);
     return names;

@@ -71,12 +71,13 @@ namespace exsolve
       prm.declare_entry(
         "Model",
         "equilibrium",
-        Patterns::Selection("equilibrium|transport"),
+        Patterns::Selection("equilibrium|transport|microstructure"),
         "[-] 'equilibrium': the steady Poisson-Boltzmann space-charge layer "
         "(mobile species in Boltzmann equilibrium with the bulk). "
         "'transport': transient Poisson-Nernst-Planck drift-diffusion of "
         "every species with the potential (sections Time stepping and "
-        "Initial state).");
+        "Initial state). 'microstructure': generate the porous sample of "
+        "section Microstructure and write its metrics and tortuosity.");
       prm.enter_subsection("Species");
       {
         prm.declare_entry(

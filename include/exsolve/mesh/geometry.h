@@ -4,6 +4,7 @@
 #include <deal.II/grid/tria.h>
 
 #include <exsolve/mesh/boundary_names.h>
+#include <exsolve/microstructure/microstructure_parameters.h>
 
 #include <array>
 #include <map>
@@ -13,16 +14,18 @@ namespace exsolve
 {
   /**
    * The computational domain: an interval, rectangle or box split into
-   * near-cubic cells, or a Gmsh mesh. Lengths are in nm (or in units of the
-   * reference length in dimensionless runs); this is also exsolve's internal
-   * length unit, so no coordinate is ever rescaled.
+   * near-cubic cells, a Gmsh mesh, or the solid of a generated porous
+   * microstructure (section Microstructure, 2D/3D). Lengths are in nm (or in
+   * units of the reference length in dimensionless runs); this is also
+   * exsolve's internal length unit, so no coordinate is ever rescaled.
    */
   struct GeometryParameters
   {
     enum class Type
     {
       box,
-      gmsh
+      gmsh,
+      microstructure
     };
 
     unsigned int          dimension = 1;
@@ -32,6 +35,8 @@ namespace exsolve
     std::string           mesh_file;
     /// Renames of boundaries, default name -> user name.
     std::map<std::string, std::string> boundary_renames;
+    /// Read only for Type = microstructure.
+    MicrostructureParameters microstructure;
 
     static void
     declare_parameters(dealii::ParameterHandler &prm);

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <deal.II/base/mpi.h>
+#include <deal.II/base/parameter_handler.h>
+
+namespace exsolve
+{
+  /**
+   * Physics/Model = microstructure: generate the porous polycrystal of
+   * section Microstructure (every input checked before the run directory
+   * exists), mesh its solid, and write parameters.prm, metrics.csv
+   * (porosity, specific surface, grain-boundary density, mean grain size,
+   * tortuosity along x) and VTU files with grain and rank per cell into
+   * Output/Directory; the metrics are also printed on rank 0, followed by
+   * the BENCHMARK line. Returns the exit code.
+   */
+  int
+  run_microstructure_simulation(dealii::ParameterHandler &prm,
+                                const MPI_Comm            communicator);
+} // namespace exsolve

@@ -621,9 +621,11 @@ namespace exsolve
     for (unsigned int level = 0; level < defects.core_refinement_levels;
          ++level)
     {
+      // Every cell a rank knows: a shared (1D) mesh needs the same flags
+      // on all ranks; a distributed one ignores those of ghost cells.
       bool any = false;
       for (const auto &cell : triangulation->active_cell_iterators())
-        if (cell->is_locally_owned())
+        if (!cell->is_artificial())
           for (unsigned int k = 0; k < defects.list().size(); ++k)
           {
             const double w = defects.list()[k].half_width;

@@ -337,20 +337,27 @@ namespace exsolve
 
 
   template <int dim>
-  double
-  ExtendedDefects::distance(const unsigned int        k,
-                            const dealii::Point<dim> &point) const
+  Tensor<1, 3>
+  ExtendedDefects::perpendicular(const unsigned int        k,
+                                 const dealii::Point<dim> &point) const
   {
     const Defect &d = defects[k];
     Tensor<1, 3>  r;
     for (unsigned int c = 0; c < dim; ++c)
       r[c] = point[c] - d.point[c];
-    for (unsigned int c = dim; c < 3; ++c)
-      r[c] = 0.;
     const double along = r * d.direction;
-    if (d.kind == Kind::plane)
-      return std::abs(along);
-    return (r - along * d.direction).norm();
+    return d.kind == Kind::plane ? along * d.direction
+                                 : r - along * d.direction;
+  }
+
+
+
+  template <int dim>
+  double
+  ExtendedDefects::distance(const unsigned int        k,
+                            const dealii::Point<dim> &point) const
+  {
+    return perpendicular(k, point).norm();
   }
 
 
@@ -393,13 +400,8 @@ namespace exsolve
     {
       const Defect &d = defects[k];
       // r_perp: from the plane or line to the point; d = |r_perp|.
-      Tensor<1, 3> r;
-      for (unsigned int c = 0; c < dim; ++c)
-        r[c] = point[c] - d.point[c];
-      const double along = r * d.direction;
-      Tensor<1, 3> normal
-        = d.kind == Kind::plane ? along * d.direction : r - along * d.direction;
-      const double distance = normal.norm();
+      const Tensor<1, 3> normal   = perpendicular(k, point);
+      const double       distance = normal.norm();
       const double w = d.half_width, s = distance / w, p = profile(k, distance);
       // grad p = p'(d) grad d, with grad d = r_perp / d.
       Tensor<1, 3> grad_p;

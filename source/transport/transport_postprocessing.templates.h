@@ -431,29 +431,29 @@ namespace exsolve
         fe_values.reinit(cell);
         fe_values.get_function_values(ghosted, values);
         for (unsigned int q = 0; q < nodes.size(); ++q)
+        {
+          // ln a_s + z_s psi + dg_s p / kT, with the activity coefficients
+          // and the cores' potentials at this node.
+          if (activities)
+          {
+            for (unsigned int j = 0; j < n_species; ++j)
+              c[j] = std::exp(values[q][j + 1]);
+            activities->evaluate(c, log_gamma, weight);
+          }
+          if (!parameters.defects.empty())
+            parameters.defects.evaluate(fe_values.quadrature_point(q),
+                                        thermal_energy_now(),
+                                        core);
           for (unsigned int s = 0; s < n_species; ++s)
           {
-            // ln a_s + z_s psi, with the activity coefficients.
-            if (activities)
-            {
-              for (unsigned int j = 0; j < n_species; ++j)
-                c[j] = std::exp(values[q][j + 1]);
-              activities->evaluate(c, log_gamma, weight);
-            }
-            double core_potential = 0.;
-            if (!parameters.defects.empty())
-            {
-              parameters.defects.evaluate(fe_values.quadrature_point(q),
-                                          thermal_energy_now(),
-                                          core);
-              core_potential = core.potential[s];
-            }
             const double eta
-              = values[q][s + 1] + log_gamma[s] + core_potential
+              = values[q][s + 1] + log_gamma[s]
+                + (parameters.defects.empty() ? 0. : core.potential[s])
                 + drift_factor * electrolyte.charges[s] * values[q][0];
             lo[s] = std::min(lo[s], eta);
             hi[s] = std::max(hi[s], eta);
           }
+        }
       }
     std::vector<double> spread(n_species);
     for (unsigned int s = 0; s < n_species; ++s)

@@ -333,4 +333,39 @@ namespace exsolve
     pcout << "  mesh adapted: " << triangulation->n_global_active_cells()
           << " cells, " << dof_handler.n_dofs() << " DoFs" << std::endl;
   }
+
+
+
+  template <int dim, class LinearAlgebra>
+  void
+  TransportProblem<dim, LinearAlgebra>::refine_near_cores()
+  {
+    // Cores of 0.5 nm in micrometre samples: refine where a core passes
+    // through or near a cell until the cells are a fraction of its width.
+    const auto &defects = parameters.defects;
+    for (unsigned int level = 0; level < defects.core_refinement_levels;
+         ++level)
+    {
+      // Every cell a rank knows: a shared (1D) mesh needs the same flags
+      // on all ranks; a distributed one ignores those of ghost cells.
+      bool any = false;
+      for (const auto &cell : triangulation->active_cell_iterators())
+        if (!cell->is_artificial())
+          for (unsigned int k = 0; k < defects.list().size(); ++k)
+          {
+            const double w = defects.list()[k].half_width;
+            if (cell->diameter() > defects.core_resolution * w
+                && defects.distance(k, cell->center())
+                     < 3. * w + cell->diameter())
+            {
+              cell->set_refine_flag();
+              any = true;
+              break;
+            }
+          }
+      if (!dealii::Utilities::MPI::logical_or(any, communicator))
+        break;
+      triangulation->execute_coarsening_and_refinement();
+    }
+  }
 } // namespace exsolve

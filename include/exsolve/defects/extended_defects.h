@@ -120,6 +120,11 @@ namespace exsolve
     unsigned int core_refinement_levels = 0;
 
   private:
+    /// From the plane or line of defect @p k to @p point, normal to it.
+    template <int dim>
+    dealii::Tensor<1, 3>
+    perpendicular(const unsigned int k, const dealii::Point<dim> &point) const;
+
     std::vector<Defect> defects;
     Profile             shape     = Profile::gaussian;
     unsigned int        n_species = 0;

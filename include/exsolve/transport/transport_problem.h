@@ -298,6 +298,10 @@ namespace exsolve
                ? 1.
                : constants::boltzmann_eV * current_temperature;
     }
+    /// Reactions (slow, fast, surface), activity coefficients and the
+    /// species couplings they bring (constructor).
+    void
+    setup_reactions_and_activities();
     /// Refine the mesh towards the cores of the extended defects.
     void
     refine_near_cores();

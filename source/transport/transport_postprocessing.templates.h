@@ -11,7 +11,9 @@
 #include <exsolve/core/input_error.h>
 #include <exsolve/core/physical_constants.h>
 #include <exsolve/core/point_evaluation.h>
+#include <exsolve/defects/segregation_fields.h>
 #include <exsolve/electrostatics/field_output.h>
+#include <exsolve/io/cell_id_fields.h>
 #include <exsolve/io/partitioned_vtu.h>
 #include <exsolve/transport/transport_problem.h>
 
@@ -564,8 +566,10 @@ namespace exsolve
 
   template <int dim, class LinearAlgebra>
   void
-  TransportProblem<dim, LinearAlgebra>::write_fields(const RunDirectory &output,
-                                                     const unsigned int  index)
+  TransportProblem<dim, LinearAlgebra>::write_fields(const RunDirectory *output,
+                                                     const unsigned int  index,
+                                                     CatalystSession *catalyst,
+                                                     const unsigned int step)
   {
     using namespace dealii;
     ghosted_work = solution;
@@ -575,14 +579,19 @@ namespace exsolve
     DataOut<dim>                                   data_out;
     data_out.attach_dof_handler(dof_handler);
     data_out.add_data_vector(ghosted_work, fields);
-    Vector<float> subdomain(triangulation->n_active_cells());
-    for (const auto &cell : triangulation->active_cell_iterators())
-      if (cell->is_locally_owned())
-        subdomain(cell->active_cell_index()) = cell->subdomain_id();
-    data_out.add_data_vector(subdomain, "mpi_rank");
+    const SegregationFields<dim> segregation(parameters.defects,
+                                             electrolyte.names);
+    if (!parameters.defects.empty())
+      data_out.add_data_vector(ghosted_work, segregation);
+    const CellIdFields<dim> ids(*triangulation);
+    ids.attach(data_out);
     data_out.build_patches(fe.degree);
+    if (catalyst != nullptr)
+      catalyst->process(data_out, step, time * parameters.time_scale);
+    if (output == nullptr)
+      return;
     write_partitioned_vtu(data_out,
-                          output,
+                          *output,
                           "solution-" + Utilities::int_to_string(index, 4),
                           time * parameters.time_scale,
                           pvd_records,
@@ -604,18 +613,18 @@ namespace exsolve
       defect_rows.push_back(row.str());
     }
     if (Utilities::MPI::this_mpi_process(communicator) == 0)
-      output.write_atomically("defects.csv",
-                              [&](std::ostream &out)
-                              {
-                                out << "time,defect,potential,width,measure";
-                                for (const auto &name : electrolyte.names)
-                                  out << ",excess[" << name << "]";
-                                for (const auto &name : electrolyte.names)
-                                  out << ",core_diffusivity[" << name << "]";
-                                out << '\n';
-                                for (const auto &row : defect_rows)
-                                  out << row << '\n';
-                              });
-    output.synchronize();
+      output->write_atomically("defects.csv",
+                               [&](std::ostream &out)
+                               {
+                                 out << "time,defect,potential,width,measure";
+                                 for (const auto &name : electrolyte.names)
+                                   out << ",excess[" << name << "]";
+                                 for (const auto &name : electrolyte.names)
+                                   out << ",core_diffusivity[" << name << "]";
+                                 out << '\n';
+                                 for (const auto &row : defect_rows)
+                                   out << row << '\n';
+                               });
+    output->synchronize();
   }
 } // namespace exsolve

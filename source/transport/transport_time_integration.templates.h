@@ -49,7 +49,8 @@ namespace exsolve
 
   template <int dim, class LinearAlgebra>
   void
-  TransportProblem<dim, LinearAlgebra>::run(const RunDirectory *output)
+  TransportProblem<dim, LinearAlgebra>::run(const RunDirectory *output,
+                                            CatalystSession    *catalyst)
   {
     using namespace dealii;
     Timer wall_clock(communicator, /*sync_lap_times=*/true);
@@ -60,8 +61,14 @@ namespace exsolve
     const unsigned int max_order = ts.order;
 
     unsigned int n_output = 0;
-    if (output && parameters.base.output.write_vtu)
-      write_fields(*output, n_output++);
+    const bool   vtu      = output && parameters.base.output.write_vtu;
+    const bool   in_situ  = catalyst && catalyst->due(0);
+    if (vtu || in_situ)
+      write_fields(vtu ? output : nullptr,
+                   n_output,
+                   in_situ ? catalyst : nullptr,
+                   0);
+    n_output += vtu;
 
     double dt = ts.initial_step, previous_dt = dt, second_previous_dt = dt;
     unsigned int accepted = 0, since_remesh = 0;
@@ -206,6 +213,9 @@ namespace exsolve
               << " K, pO2 = " << current_pressure << " Pa";
       pcout << std::endl;
 
+      if (catalyst && catalyst->due(accepted))
+        write_fields(nullptr, n_output, catalyst, accepted);
+
       if (ts.adaptive)
         dt = next_step_size(dt, error, order, ts);
       else
@@ -219,8 +229,8 @@ namespace exsolve
         since_remesh = 0;
       }
     }
-    if (output && parameters.base.output.write_vtu)
-      write_fields(*output, n_output++);
+    if (vtu)
+      write_fields(output, n_output++, nullptr, accepted);
   }
 
 

@@ -15,6 +15,7 @@
 #include <exsolve/chemistry/transport_activities.h>
 #include <exsolve/core/physical_constants.h>
 #include <exsolve/electrostatics/boundary_conditions.h>
+#include <exsolve/io/catalyst_session.h>
 #include <exsolve/io/run_directory.h>
 #include <exsolve/linear_algebra/backends.h>
 #include <exsolve/mesh/boundary_names.h>
@@ -125,9 +126,11 @@ namespace exsolve
     initialize();
 
     /// initialize() if needed, then integrate to the end time, writing
-    /// fields and time series into @p output if given.
+    /// fields and time series into @p output and handing the fields to
+    /// @p catalyst (when due) if given.
     void
-    run(const RunDirectory *output = nullptr);
+    run(const RunDirectory *output   = nullptr,
+        CatalystSession    *catalyst = nullptr);
 
     const std::vector<StepRecord> &
     history() const
@@ -309,8 +312,13 @@ namespace exsolve
     double
     weighted_error_norm(const BlockVector &error,
                         const BlockVector &reference) const;
+    /// VTU number @p index (and defects.csv rows) into @p output and step
+    /// @p step to Catalyst, each if not null.
     void
-    write_fields(const RunDirectory &output, const unsigned int index);
+    write_fields(const RunDirectory *output,
+                 const unsigned int  index,
+                 CatalystSession    *catalyst,
+                 const unsigned int  step);
     /// kT now in eV (SI) or 1 (dimensionless): the unit of segregation
     /// energies.
     double

@@ -27,9 +27,7 @@ namespace exsolve
   namespace transport_internal
   {
     /// Potential, concentrations and charge density (with the cores'
-    /// charge) in the user's units from the unknowns (psi, ln c_1, ...);
-    /// with extended defects also each species' segregation energy
-    /// dg_i p(x) (eV, or kT when dimensionless).
+    /// charge) in the user's units from the unknowns (psi, ln c_1, ...).
     template <int dim>
     class TransportFields : public dealii::DataPostprocessor<dim>
     {
@@ -69,8 +67,6 @@ namespace exsolve
           {
             defects.evaluate(inputs.evaluation_points[p], thermal_energy, core);
             rho += core.charge_density;
-            for (unsigned int i = 0; i < n; ++i)
-              computed[p](2 + n + i) = core.potential[i] * thermal_energy;
           }
           computed[p](1 + n) = rho * charge_unit;
         }
@@ -83,9 +79,6 @@ namespace exsolve
         for (const auto &n : electrolyte.names)
           names.push_back("c_" + sanitized_field_name(n));
         names.emplace_back("rho");
-        if (!defects.empty())
-          for (const auto &n : electrolyte.names)
-            names.push_back("segregation_" + sanitized_field_name(n));
         return names;
       }
 
@@ -579,9 +572,9 @@ namespace exsolve
     DataOut<dim>                                   data_out;
     data_out.attach_dof_handler(dof_handler);
     data_out.add_data_vector(ghosted_work, fields);
-    const SegregationFields<dim> segregation(parameters.defects,
+    const SegregationFields<dim> segregation(extended_defects,
                                              electrolyte.names);
-    if (!parameters.defects.empty())
+    if (!extended_defects.empty())
       data_out.add_data_vector(ghosted_work, segregation);
     const CellIdFields<dim> ids(*triangulation);
     ids.attach(data_out);

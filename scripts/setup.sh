@@ -3,7 +3,8 @@
 # configure and build it in Release mode, incrementally, in ./build.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-PACKAGES="libdeal.ii-dev cmake g++ make numdiff ccache openmpi-bin
+# libpng-dev (PNG voxel images) also comes with libdeal.ii-dev (OpenCASCADE).
+PACKAGES="libdeal.ii-dev libpng-dev cmake g++ make numdiff ccache openmpi-bin
           python3 python3-numpy python3-matplotlib"
 
 missing=""

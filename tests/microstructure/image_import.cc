@@ -13,6 +13,8 @@
 // refinement (cells x 8, measures unchanged) and after refining only the
 // oxide (hanging edges along the TPB line). A grain image with grain value
 // = y index gives 3 grains per phase and grain boundaries 4 x 20 x 20 nm^2.
+// Through Geometry/Type = microstructure the phase names give the regions
+// (MaterialNames) of 12 cells each.
 //
 // The example image meshes/porous_oxide_metal_3d.raw: every voxel value is
 // a label; phase cell counts add up to the mesh; TPB, phase-boundary and
@@ -34,6 +36,7 @@
 
 #include "test_utilities.h"
 
+#include <algorithm>
 #include <fstream>
 
 using namespace dealii;
@@ -162,6 +165,47 @@ namespace
     }
   }
 
+  /// Geometry/Type = microstructure on the image: the phases name the
+  /// regions (MaterialNames), 12 cells each.
+  void
+  check_regions(testing::Checker &checker)
+  {
+    ParameterHandler prm;
+    GeometryParameters::declare_parameters(prm);
+    for (const auto &[path, value] :
+         testing::Overrides{{"Geometry/Dimension", "3"},
+                            {"Geometry/Type", "microstructure"},
+                            {"Microstructure/Structure", "image"},
+                            {"Microstructure/Image file", "tpb_blocks_3d.raw"},
+                            {"Microstructure/Image size", "4, 3, 4"},
+                            {"Microstructure/Voxel size", "10"},
+                            {"Microstructure/Phase labels",
+                             "pore: 0, oxide: 1, metal: 2"}})
+      apply_parameter_override(prm, path, value);
+    GeometryParameters geometry;
+    geometry.parse_parameters(prm, testing::source_path("meshes"));
+    auto          tria = create_triangulation<3>(MPI_COMM_WORLD);
+    MaterialNames materials;
+    create_coarse_mesh(*tria, geometry, materials);
+    for (const std::string name : {"oxide", "metal"})
+    {
+      const auto  &ids   = materials.ids(name, "test");
+      unsigned int cells = 0;
+      for (const auto &cell : tria->active_cell_iterators())
+        if (cell->is_locally_owned()
+            && std::find(ids.begin(), ids.end(), cell->material_id())
+                 != ids.end())
+          ++cells;
+      cells = Utilities::MPI::sum(cells, MPI_COMM_WORLD);
+      checker.check(cells == 12,
+                    "Geometry/Type = microstructure, image: region '" + name
+                      + "' has " + std::to_string(cells)
+                      + " cells (expected 12)");
+    }
+  }
+
+
+
   void
   check_example(testing::Checker &checker)
   {
@@ -270,6 +314,7 @@ main(int argc, char **argv)
                   {{"Microstructure/Image file", "tpb_blocks_2d.png"},
                    {"Microstructure/Image format", "png"},
                    {"Microstructure/Image size", "4, 4"}});
+  check_regions(checker);
   check_example(checker);
   return checker.exit_code();
 }

@@ -4,14 +4,14 @@
 #include <exsolve/core/input_error.h>
 #include <exsolve/core/parameter_utilities.h>
 #include <exsolve/mesh/geometry.h>
-#include <exsolve/microstructure/sphere_structure.h>
-#include <exsolve/microstructure/voronoi_grains.h>
+#include <exsolve/microstructure/microstructure_sample.h>
 #include <exsolve/microstructure/voxel_mesh.h>
 
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 namespace exsolve
@@ -56,8 +56,10 @@ namespace exsolve
         "",
         Patterns::Anything(),
         "[-] Gmsh .msh file (ASCII, format 2.2 or 4.1) for Type = gmsh, with "
-        "coordinates in nm. A relative path is looked up in the working "
-        "directory, then next to the parameter file.");
+        "coordinates in nm. Physical groups of dimension dim - 1 name the "
+        "boundaries, those of dimension dim the regions (material ids). A "
+        "relative path is looked up in the working directory, then next to "
+        "the parameter file.");
       prm.declare_entry(
         "Boundary names",
         "",
@@ -125,7 +127,7 @@ namespace exsolve
     prm.leave_subsection();
     if (type == Type::microstructure)
     {
-      microstructure.parse_parameters(prm);
+      microstructure.parse_parameters(prm, input_directory);
       lengths = microstructure.sample_size;
     }
   }
@@ -196,7 +198,9 @@ namespace exsolve
 
     template <int dim>
     BoundaryNames
-    read_gmsh(Triangulation<dim> &tria, const GeometryParameters &parameters)
+    read_gmsh(Triangulation<dim>       &tria,
+              const GeometryParameters &parameters,
+              MaterialNames            &materials)
     {
       GridIn<dim> grid_in(tria);
       try
@@ -223,6 +227,16 @@ namespace exsolve
         const auto it = physical.find({dim - 1, static_cast<int>(id)});
         names.add(id, it != physical.end() ? it->second : std::to_string(id));
       }
+      // GridIn sets the material id of a cell to its physical tag.
+      std::set<types::material_id> used_materials;
+      for (const auto &cell : tria.active_cell_iterators())
+        used_materials.insert(cell->material_id());
+      for (const auto id : used_materials)
+      {
+        const auto it = physical.find({dim, static_cast<int>(id)});
+        materials.add(id,
+                      it != physical.end() ? it->second : std::to_string(id));
+      }
       return names;
     }
   } // namespace
@@ -234,6 +248,18 @@ namespace exsolve
   create_coarse_mesh(Triangulation<dim>       &tria,
                      const GeometryParameters &parameters)
   {
+    MaterialNames materials;
+    return create_coarse_mesh(tria, parameters, materials);
+  }
+
+
+
+  template <int dim>
+  BoundaryNames
+  create_coarse_mesh(Triangulation<dim>       &tria,
+                     const GeometryParameters &parameters,
+                     MaterialNames            &materials)
+  {
     require_input(parameters.dimension == dim,
                   "Geometry/Dimension",
                   std::to_string(parameters.dimension),
@@ -241,18 +267,20 @@ namespace exsolve
                     + std::to_string(dim));
     BoundaryNames names;
     if (parameters.type == GeometryParameters::Type::box)
+    {
       names = create_box(tria, parameters);
+      materials.add(0, "domain");
+    }
     else if (parameters.type == GeometryParameters::Type::gmsh)
-      names = read_gmsh(tria, parameters);
+      names = read_gmsh(tria, parameters, materials);
     else if constexpr (dim > 1)
     {
-      // Every rank generates the same voxels from the seed.
-      SphereStructure structure
-        = generate_sphere_structure(parameters.microstructure);
-      assign_voronoi_grains(structure.grid,
-                            parameters.microstructure.mean_grain_size,
-                            parameters.microstructure.seed);
-      names = create_voxel_mesh(structure.grid, tria);
+      // Every rank generates (or reads) the same voxels.
+      const MicrostructureSample sample
+        = generate_microstructure(parameters.microstructure);
+      names = create_voxel_mesh(sample.grid, tria);
+      for (unsigned int grain = 0; grain < sample.n_grains; ++grain)
+        materials.add(grain, sample.phases.names[sample.phases.phase(grain)]);
     }
     for (const auto &[old_name, new_name] : parameters.boundary_renames)
       names.rename(old_name, new_name);
@@ -265,4 +293,16 @@ namespace exsolve
   create_coarse_mesh<2>(Triangulation<2> &, const GeometryParameters &);
   template BoundaryNames
   create_coarse_mesh<3>(Triangulation<3> &, const GeometryParameters &);
+  template BoundaryNames
+  create_coarse_mesh<1>(Triangulation<1> &,
+                        const GeometryParameters &,
+                        MaterialNames &);
+  template BoundaryNames
+  create_coarse_mesh<2>(Triangulation<2> &,
+                        const GeometryParameters &,
+                        MaterialNames &);
+  template BoundaryNames
+  create_coarse_mesh<3>(Triangulation<3> &,
+                        const GeometryParameters &,
+                        MaterialNames &);
 } // namespace exsolve

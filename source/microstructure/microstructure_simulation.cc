@@ -9,12 +9,12 @@
 #include <exsolve/io/output_parameters.h>
 #include <exsolve/io/partitioned_vtu.h>
 #include <exsolve/microstructure/microstructure_metrics.h>
+#include <exsolve/microstructure/microstructure_sample.h>
 #include <exsolve/microstructure/microstructure_simulation.h>
-#include <exsolve/microstructure/sphere_structure.h>
 #include <exsolve/microstructure/tortuosity.h>
-#include <exsolve/microstructure/voronoi_grains.h>
 #include <exsolve/microstructure/voxel_mesh.h>
 
+#include <filesystem>
 #include <iomanip>
 
 namespace exsolve
@@ -26,19 +26,23 @@ namespace exsolve
     template <int dim>
     void
     write_vtu(const Triangulation<dim> &tria,
+              const SolidPhases        &phases,
               const RunDirectory       &output,
               const MPI_Comm            comm)
     {
-      Vector<float> grain(tria.n_active_cells()), rank(tria.n_active_cells());
+      Vector<float> grain(tria.n_active_cells()), rank(tria.n_active_cells()),
+        phase(tria.n_active_cells());
       for (const auto &cell : tria.active_cell_iterators())
         if (cell->is_locally_owned())
         {
           grain[cell->active_cell_index()] = cell->material_id();
           rank[cell->active_cell_index()]  = cell->subdomain_id();
+          phase[cell->active_cell_index()] = phases.phase(cell->material_id());
         }
       DataOut<dim> data_out;
       data_out.attach_triangulation(tria);
       data_out.add_data_vector(grain, "grain_id", DataOut<dim>::type_cell_data);
+      data_out.add_data_vector(phase, "phase", DataOut<dim>::type_cell_data);
       data_out.add_data_vector(rank, "rank", DataOut<dim>::type_cell_data);
       data_out.build_patches();
       std::vector<std::pair<double, std::string>> records;
@@ -69,28 +73,26 @@ namespace exsolve
       // The same seed gives the same voxels on every rank, so each builds
       // the (replicated) coarse mesh itself; input errors stop every rank
       // here, before anything is written.
-      SphereStructure    structure = generate_sphere_structure(parameters);
-      const unsigned int n_seeds
-        = assign_voronoi_grains(structure.grid,
-                                parameters.mean_grain_size,
-                                parameters.seed);
-      auto tria = create_triangulation<dim>(comm);
-      create_voxel_mesh(structure.grid, *tria);
+      const MicrostructureSample sample = generate_microstructure(parameters);
+      auto                       tria   = create_triangulation<dim>(comm);
+      create_voxel_mesh(sample.grid, *tria);
 
       const RunDirectory output(output_parameters.directory,
                                 output_parameters.if_exists,
                                 comm);
       write_parameter_file(output, prm, comm);
       pcout << "exsolve " << version_string << ": " << dim
-            << "D porous microstructure, " << structure.n_spheres
-            << " spheres, " << n_seeds << " grain seeds, "
+            << "D porous microstructure, " << sample.description << ", "
             << tria->n_global_active_cells() << " solid cells ("
-            << structure.isolated_voxels_removed
+            << sample.isolated_voxels_removed
             << " isolated solid voxels removed)\n";
 
       const auto metrics
-        = compute_microstructure_metrics(*tria, parameters.sample_size);
-      const auto tortuosity = compute_tortuosity(
+        = compute_microstructure_metrics(*tria,
+                                         parameters.sample_size,
+                                         sample.phases);
+      const auto phase_measures = measure_phases(*tria, sample.phases);
+      const auto tortuosity     = compute_tortuosity(
         *tria,
         parameters.sample_size,
         [](types::material_id) { return 1.; },
@@ -100,9 +102,27 @@ namespace exsolve
             << tortuosity.tortuosity
             << " (D_eff / D = " << tortuosity.effective_diffusivity << ")"
             << std::endl;
+      for (unsigned int p = 0; p < sample.phases.n_phases(); ++p)
+        pcout << "  phase " << std::setw(24) << std::left
+              << sample.phases.names[p] << std::right << " = "
+              << phase_measures.cells[p] << " cells, volume fraction "
+              << phase_measures.volume[p] / metrics.sample_volume << ", "
+              << phase_measures.grains[p] << " grains\n";
 
       if (root)
       {
+        output.write_atomically(
+          "phases.csv",
+          [&](std::ostream &out)
+          {
+            out << "phase,cells,volume_nm^dim,volume_fraction,grains\n"
+                << std::setprecision(10);
+            for (unsigned int p = 0; p < sample.phases.n_phases(); ++p)
+              out << sample.phases.names[p] << ',' << phase_measures.cells[p]
+                  << ',' << phase_measures.volume[p] << ','
+                  << phase_measures.volume[p] / metrics.sample_volume << ','
+                  << phase_measures.grains[p] << '\n';
+          });
         output.write_atomically("metrics.csv",
                                 [&](std::ostream &out)
                                 { write_metrics_csv(metrics, out); });
@@ -120,7 +140,7 @@ namespace exsolve
       }
       output.synchronize();
       if (output_parameters.write_vtu)
-        write_vtu(*tria, output, comm);
+        write_vtu(*tria, sample.phases, output, comm);
 
       BenchmarkReport report;
       report.add("name", std::string("microstructure"));
@@ -132,6 +152,8 @@ namespace exsolve
                  static_cast<long long>(Utilities::MPI::n_mpi_processes(comm)));
       report.add("porosity", metrics.porosity);
       report.add("tortuosity", tortuosity.tortuosity);
+      report.add("triple_phase_boundary_density",
+                 metrics.triple_phase_boundary_density);
       report.add("linear_iterations_total",
                  static_cast<long long>(tortuosity.cg_iterations));
       report.add("wall_total_s", wall.wall_time());
@@ -145,10 +167,14 @@ namespace exsolve
 
 
   int
-  run_microstructure_simulation(ParameterHandler &prm, const MPI_Comm comm)
+  run_microstructure_simulation(ParameterHandler  &prm,
+                                const MPI_Comm     comm,
+                                const std::string &parameter_file)
   {
+    const std::string directory
+      = std::filesystem::path(parameter_file).parent_path().string();
     MicrostructureParameters parameters;
-    parameters.parse_parameters(prm);
+    parameters.parse_parameters(prm, directory.empty() ? "." : directory);
     OutputParameters output;
     output.parse_parameters(prm);
     return parameters.dimension == 2 ? run<2>(prm, parameters, output, comm)

@@ -3,18 +3,24 @@
 #include <deal.II/base/mpi.h>
 #include <deal.II/base/parameter_handler.h>
 
+#include <string>
+
 namespace exsolve
 {
   /**
    * Physics/Model = microstructure: generate the porous polycrystal of
-   * section Microstructure (every input checked before the run directory
-   * exists), mesh its solid, and write parameters.prm, metrics.csv
-   * (porosity, specific surface, grain-boundary density, mean grain size,
-   * tortuosity along x) and VTU files with grain and rank per cell into
-   * Output/Directory; the metrics are also printed on rank 0, followed by
-   * the BENCHMARK line. Returns the exit code.
+   * section Microstructure or read its voxel image (every input checked
+   * before the run directory exists; relative image paths also next to
+   * @p parameter_file), mesh its solid, and write parameters.prm,
+   * metrics.csv (porosity, specific surface, grain- and phase-boundary
+   * densities, triple-phase boundary, mean grain size), tortuosity.csv
+   * (along x), phases.csv (cells, volume and grains per solid phase) and
+   * VTU files with grain, phase and rank per cell into Output/Directory;
+   * the metrics are also printed on rank 0, followed by the BENCHMARK line.
+   * Returns the exit code.
    */
   int
   run_microstructure_simulation(dealii::ParameterHandler &prm,
-                                const MPI_Comm            communicator);
+                                const MPI_Comm            communicator,
+                                const std::string        &parameter_file);
 } // namespace exsolve

@@ -31,7 +31,7 @@
 //     same segregation layer: the difference to the Boltzmann state, a
 //     discretisation error of the core, falls by more than 8 from w/2 to
 //     w/8 cells and is below 1e-3 kT/e there.
-// Serial.
+// Run on 1 and 2 ranks.
 #include <exsolve/core/parameter_utilities.h>
 #include <exsolve/linear_algebra/backends.h>
 #include <exsolve/transport/transport_problem.h>

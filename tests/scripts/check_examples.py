@@ -13,7 +13,7 @@ and 2 ranks must give the same Phi_0 and excess (1e-6). The porous
 electrodes (Physics/Model = microstructure: generated in 2D and 3D, and from
 voxel images) must run; their output is checked by check_microstructure.py.
 """
-import argparse, csv, glob, json, os, subprocess, sys, tempfile
+import argparse, csv, glob, json, math, os, subprocess, sys, tempfile
 
 import testlib
 
@@ -30,6 +30,7 @@ def last_row(directory):
 def main():
     a = testlib.arguments()
     fails = []
+    barriers = {}
     work = tempfile.mkdtemp(prefix="examples_")
     files = sorted(glob.glob(os.path.join(a.source, "parameter_files", "examples", "*.prm")))
     if len(files) < 3:
@@ -80,6 +81,18 @@ def main():
             continue
         if record.get("name") == "microstructure":
             continue  # no summary.csv; checked by check_microstructure.py
+        if stem in ("dislocation_2d", "dislocation_3d", "apb_film_3d"):
+            # Transport runs with extended defects: every report finite, the
+            # dislocation's barrier positive (vacancies segregate into it).
+            rows = list(csv.DictReader(open(os.path.join(out, "defects.csv"))))
+            values = [float(v) for r in rows for k, v in r.items() if k != "defect"]
+            if not rows or not all(math.isfinite(v) for v in values):
+                fails.append(f"{stem}: defects.csv empty or not finite")
+            if stem.startswith("dislocation"):
+                barriers[stem] = float(rows[-1]["potential"])
+                if not barriers[stem] > 0:
+                    fails.append(f"{stem}: Phi_0 {barriers[stem]} not positive")
+            continue
         row = last_row(out)
         if stem == "gouy_chapman_1d":
             sigma = float(row["sigma_surface"])
@@ -97,6 +110,13 @@ def main():
             print(f"pore surface charge: 1 rank {sigma1}, 2 ranks {sigma2}")
             if not sigma1 > 0 or abs(sigma2 / sigma1 - 1) > 1e-3:
                 fails.append(f"pore sigma 1 rank {sigma1} vs 2 ranks {sigma2}")
+    # The same line in a 2D cross-section and in 3D: the same tube (10 %:
+    # the 3D core has coarser cells).
+    if len(barriers) == 2:
+        phi2, phi3 = barriers["dislocation_2d"], barriers["dislocation_3d"]
+        print(f"dislocation: Phi_0 2D {phi2} V, 3D {phi3} V")
+        if abs(phi3 / phi2 - 1) > 0.1:
+            fails.append(f"dislocation: Phi_0 2D {phi2} vs 3D {phi3}")
     return testlib.finish(fails)
 
 if __name__ == "__main__":

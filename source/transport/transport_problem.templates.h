@@ -569,9 +569,10 @@ namespace exsolve
       ghosted_old  = old_solution;
     }
     for (unsigned int k = 0; k < m; ++k)
+      // Relative to the references of the last solve (adaptive cycles
+      // start from them).
       reference_concentrations[mobile[k]]
-        = electrolyte.bulk_concentrations[mobile[k]]
-          * std::exp(log_bulk_activity[mobile[k]] - start[mobile[k]]);
+        *= std::exp(log_bulk_activity[mobile[k]] - start[mobile[k]]);
   }
 
 

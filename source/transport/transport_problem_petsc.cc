@@ -2,6 +2,7 @@
 
 #include "transport_assembly.templates.h"
 #include "transport_chemistry.templates.h"
+#include "transport_closed_sample.templates.h"
 #include "transport_conditions.templates.h"
 #include "transport_postprocessing.templates.h"
 #include "transport_problem.templates.h"

@@ -4,9 +4,7 @@
 #include <exsolve/core/input_error.h>
 #include <exsolve/core/parameter_utilities.h>
 #include <exsolve/mesh/geometry.h>
-#include <exsolve/microstructure/sphere_structure.h>
-#include <exsolve/microstructure/voronoi_grains.h>
-#include <exsolve/microstructure/voxel_mesh.h>
+#include <exsolve/microstructure/microstructure_mesh.h>
 
 #include <algorithm>
 #include <cmath>
@@ -127,6 +125,22 @@ namespace exsolve
     {
       microstructure.parse_parameters(prm);
       lengths = microstructure.sample_size;
+      MicrostructureMeshOptions options;
+      options.parse_parameters(prm, dimension);
+      require_input(!options.any_periodic(),
+                    "Microstructure/Periodic directions",
+                    prm.get({"Microstructure"}, "Periodic directions"),
+                    "is not supported with Geometry/Type = microstructure: "
+                    "the space-charge and transport solvers do not yet "
+                    "constrain periodic degrees of freedom; leave it empty "
+                    "(Physics/Model = microstructure supports it)");
+      require_input(options.smoothing
+                      == MicrostructureMeshOptions::Smoothing::none,
+                    "Microstructure/Boundary smoothing",
+                    prm.get({"Microstructure"}, "Boundary smoothing"),
+                    "is not yet available with Geometry/Type = "
+                    "microstructure, which meshes the voxel staircase; set "
+                    "it to none (Physics/Model = microstructure supports it)");
     }
   }
 
@@ -247,12 +261,8 @@ namespace exsolve
     else if constexpr (dim > 1)
     {
       // Every rank generates the same voxels from the seed.
-      SphereStructure structure
-        = generate_sphere_structure(parameters.microstructure);
-      assign_voronoi_grains(structure.grid,
-                            parameters.microstructure.mean_grain_size,
-                            parameters.microstructure.seed);
-      names = create_voxel_mesh(structure.grid, tria);
+      names = mesh_microstructure(parameters.microstructure, {}, tria)
+                .boundary_names;
     }
     for (const auto &[old_name, new_name] : parameters.boundary_renames)
       names.rename(old_name, new_name);

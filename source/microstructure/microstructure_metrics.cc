@@ -12,6 +12,29 @@ namespace exsolve
 {
   using namespace dealii;
 
+  namespace
+  {
+    /// Grain-boundary area across periodic face @p f of @p cell, counted
+    /// like interior faces: half from either side on equal levels, all of
+    /// it from the finer side.
+    template <int dim>
+    double
+    periodic_grain_boundary(
+      const typename Triangulation<dim>::active_cell_iterator &cell,
+      const unsigned int                                       f)
+    {
+      const auto neighbour = cell->periodic_neighbor(f);
+      if (neighbour->has_children())
+        return 0;
+      if (neighbour->material_id() == cell->material_id())
+        return 0;
+      const double area = cell->face(f)->measure();
+      return cell->periodic_neighbor_is_coarser(f) ? area : 0.5 * area;
+    }
+  } // namespace
+
+
+
   template <int dim>
   MicrostructureMetrics
   compute_microstructure_metrics(const Triangulation<dim>    &tria,
@@ -32,6 +55,8 @@ namespace exsolve
         {
           if (face->boundary_id() == pore_surface_id<dim>)
             m.pore_surface += face->measure();
+          else if (cell->has_periodic_neighbor(f))
+            m.grain_boundaries += periodic_grain_boundary<dim>(cell, f);
           continue;
         }
         // Each grain boundary is seen from both sides: count half each
@@ -79,11 +104,12 @@ namespace exsolve
   {
     out << "porosity,specific_surface_area_per_nm,"
            "grain_boundary_area_per_volume_per_nm,mean_grain_size_nm,"
-           "n_grains,solid_volume_nm^dim,sample_volume_nm^dim\n"
+           "n_grains,solid_volume_nm^dim,sample_volume_nm^dim,"
+           "pore_wall_area_nm^(dim-1),voxel_pore_wall_area_nm^(dim-1)\n"
         << std::setprecision(10) << m.porosity << ',' << m.specific_surface_area
         << ',' << m.grain_boundary_density << ',' << m.mean_grain_size << ','
-        << m.n_grains << ',' << m.solid_volume << ',' << m.sample_volume
-        << '\n';
+        << m.n_grains << ',' << m.solid_volume << ',' << m.sample_volume << ','
+        << m.pore_surface << ',' << m.voxel_pore_surface << '\n';
   }
 
 
@@ -97,8 +123,13 @@ namespace exsolve
     out << std::setprecision(5)
         << "  porosity                       = " << m.porosity
         << "\n  specific surface area          = " << m.specific_surface_area
-        << " 1/nm (pore wall " << m.pore_surface << ' ' << area
-        << ")\n  grain-boundary area per volume = " << m.grain_boundary_density
+        << " 1/nm (pore wall " << m.pore_surface << ' ' << area;
+    if (m.voxel_pore_surface > 0)
+      out << "; unsmoothed voxel staircase " << m.voxel_pore_surface << ' '
+          << area << ", " << std::showpos
+          << 100 * (m.voxel_pore_surface / m.pore_surface - 1) << std::noshowpos
+          << " %";
+    out << ")\n  grain-boundary area per volume = " << m.grain_boundary_density
         << " 1/nm (" << m.grain_boundaries << ' ' << area
         << ")\n  mean grain size                = " << m.mean_grain_size
         << " nm (" << m.n_grains << " grains)\n";

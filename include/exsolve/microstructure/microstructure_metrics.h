@@ -15,12 +15,15 @@ namespace exsolve
    */
   struct MicrostructureMetrics
   {
-    double       sample_volume    = 0; // nm^dim
-    double       solid_volume     = 0; // nm^dim
-    double       porosity         = 0; // -
-    double       pore_surface     = 0; // nm^(dim-1), pore-solid interface
-    double       grain_boundaries = 0; // nm^(dim-1)
-    unsigned int n_grains         = 0; // grains with solid
+    double sample_volume = 0; // nm^dim
+    double solid_volume  = 0; // nm^dim
+    double porosity      = 0; // -
+    double pore_surface  = 0; // nm^(dim-1), pore-solid interface
+    /// Pore-wall area of the voxel staircase before smoothing (set by the
+    /// caller, see voxel_pore_wall_area; 0 if unknown) [nm^(dim-1)].
+    double       voxel_pore_surface = 0;
+    double       grain_boundaries   = 0; // nm^(dim-1)
+    unsigned int n_grains           = 0; // grains with solid
     /// pore_surface / sample_volume [1/nm]
     double specific_surface_area = 0;
     /// grain_boundaries / sample_volume [1/nm]

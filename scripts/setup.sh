@@ -3,8 +3,13 @@
 # configure and build it in Release mode, incrementally, in ./build.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-PACKAGES="libdeal.ii-dev cmake g++ make numdiff ccache openmpi-bin
-          python3 python3-numpy python3-matplotlib"
+# paraview-dev ... xauth: ParaView Catalyst (in-situ visualisation) and
+# headless rendering; libnetcdf-dev and libglew-dev because Debian's
+# ParaView CMake files need them but do not depend on them. libpng-dev (PNG
+# voxel images) also comes with libdeal.ii-dev (OpenCASCADE).
+PACKAGES="libdeal.ii-dev libpng-dev cmake g++ make numdiff ccache openmpi-bin
+          python3 python3-numpy python3-matplotlib
+          paraview-dev python3-paraview libnetcdf-dev libglew-dev xvfb xauth"
 
 missing=""
 for p in $PACKAGES; do

@@ -70,7 +70,7 @@ namespace exsolve
       if (cl.action == CommandLine::Action::brouwer)
         return run_brouwer_diagram(prm, comm);
       if (simulation_model(prm) == "microstructure")
-        return run_microstructure_simulation(prm, comm);
+        return run_microstructure_simulation(prm, comm, cl.parameter_file);
       if (simulation_model(prm) == "transport")
       {
         TransportParameters parameters;

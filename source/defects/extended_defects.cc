@@ -4,6 +4,7 @@
 #include <exsolve/core/parameter_utilities.h>
 #include <exsolve/core/physical_constants.h>
 #include <exsolve/defects/extended_defects.h>
+#include <exsolve/defects/mesh_grain_boundaries.h>
 
 #include <cmath>
 
@@ -72,6 +73,16 @@ namespace exsolve
         "[nm, or dimensionless] Dislocation lines as 'name: x y z / tx ty "
         "tz, ...': a point and the line direction; in 2D the line is "
         "normal to the plane of the mesh, 'name: x y'.");
+      prm.declare_entry(
+        "Grain boundaries from mesh",
+        "",
+        Patterns::Anything(),
+        "[-] A name for the grain boundaries of a polycrystalline mesh "
+        "(2D or 3D): every face between coarse cells of different "
+        "material_id (grain id; Geometry/Type = microstructure or a Gmsh "
+        "mesh with one physical volume per grain) becomes a planar core, "
+        "found through a spatial index. The other entries set all of them "
+        "by this name. Empty: none.");
       prm.declare_entry("Core half-widths",
                         "",
                         Patterns::Anything(),
@@ -134,6 +145,8 @@ namespace exsolve
     const std::string charges_text = prm.get("Core charges");
     const std::string dg_text      = prm.get("Segregation energies");
     const std::string factor_text  = prm.get("Diffusivity factors");
+    const std::string mesh_name
+      = trimmed(prm.get("Grain boundaries from mesh"));
     shape = prm.get("Core profile") == "gaussian" ? Profile::gaussian
                                                   : Profile::sech2;
     core_refinement_levels = prm.get_integer("Core refinement levels");
@@ -230,6 +243,27 @@ namespace exsolve
         for (unsigned int c = 0; c < 3; ++c)
           d.point[c] += k * spacing * d.direction[c];
       }
+    }
+
+    mesh_boundaries.reset();
+    if (!mesh_name.empty())
+    {
+      const std::string entry = section + "Grain boundaries from mesh";
+      require_input(dimension > 1,
+                    entry,
+                    mesh_name,
+                    "grain boundaries of a mesh need a 2D or 3D mesh");
+      for (const auto &other : defects)
+        require_input(other.name != mesh_name,
+                      entry,
+                      mesh_name,
+                      "the name '" + mesh_name + "' is already used");
+      Defect d;
+      d.name = mesh_name;
+      d.kind = Kind::mesh_faces;
+      d.segregation.assign(n_species, 0.);
+      d.diffusivity_factor.assign(n_species, 1.);
+      defects.push_back(d);
     }
 
     // A name selects one defect, or every member of a plane array.
@@ -345,6 +379,11 @@ namespace exsolve
     Tensor<1, 3>  r;
     for (unsigned int c = 0; c < dim; ++c)
       r[c] = point[c] - d.point[c];
+    if (d.kind == Kind::mesh_faces)
+    {
+      Assert(mesh_boundaries, ExcMessage("attach_mesh() was not called"));
+      return mesh_boundaries->perpendicular(Point<3>(r[0], r[1], r[2]));
+    }
     const double along = r * d.direction;
     return d.kind == Kind::plane ? along * d.direction
                                  : r - along * d.direction;
@@ -380,8 +419,8 @@ namespace exsolve
     const Defect &d = defects[k];
     const double  w = d.half_width;
     if (shape == Profile::gaussian)
-      return d.kind == Kind::plane ? std::sqrt(M_PI) * w : M_PI * w * w;
-    return d.kind == Kind::plane ? 2. * w : 2. * M_PI * w * w * std::log(2.);
+      return d.kind != Kind::line ? std::sqrt(M_PI) * w : M_PI * w * w;
+    return d.kind != Kind::line ? 2. * w : 2. * M_PI * w * w * std::log(2.);
   }
 
 
@@ -424,6 +463,31 @@ namespace exsolve
 
 
 
+  template <int dim>
+  void
+  ExtendedDefects::attach_mesh(const Triangulation<dim, dim> &mesh)
+  {
+    for (const auto &d : defects)
+      if (d.kind == Kind::mesh_faces)
+      {
+        if constexpr (dim > 1)
+          mesh_boundaries = std::make_shared<MeshGrainBoundaries>(mesh);
+        require_input(mesh_boundaries && mesh_boundaries->n_faces() > 0,
+                      section + "Grain boundaries from mesh",
+                      d.name,
+                      "the mesh has no faces between cells of different "
+                      "material_id (grain id)");
+      }
+  }
+
+
+
+  template void
+  ExtendedDefects::attach_mesh<1>(const Triangulation<1, 1> &);
+  template void
+  ExtendedDefects::attach_mesh<2>(const Triangulation<2, 2> &);
+  template void
+  ExtendedDefects::attach_mesh<3>(const Triangulation<3, 3> &);
   template void
   ExtendedDefects::evaluate<1>(const Point<1> &, double, Values &) const;
   template void

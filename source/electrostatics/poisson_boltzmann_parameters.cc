@@ -110,7 +110,7 @@ namespace exsolve
                                  input_file.empty()
                                    ? "exsolve"
                                    : fs::path(input_file).stem().string());
-    output.parse_parameters(prm);
+    output.parse_parameters(prm, directory.empty() ? "." : directory);
 
     // Cross-parameter checks.
     const auto &bc = boundary_conditions;

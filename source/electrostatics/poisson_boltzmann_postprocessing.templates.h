@@ -5,6 +5,7 @@
 
 #include "poisson_boltzmann_problem.templates.h"
 #include <exsolve/core/point_evaluation.h>
+#include <exsolve/io/cell_id_fields.h>
 #include <exsolve/io/partitioned_vtu.h>
 
 namespace exsolve
@@ -164,7 +165,8 @@ namespace exsolve
   template <int dim, class LinearAlgebra>
   void
   PoissonBoltzmannProblem<dim, LinearAlgebra>::write_fields(
-    const RunDirectory &output,
+    const RunDirectory *output,
+    CatalystSession    *catalyst,
     const unsigned int  cycle)
   {
     using namespace dealii;
@@ -172,20 +174,20 @@ namespace exsolve
     DataOut<dim>                 data_out;
     data_out.attach_dof_handler(dof_handler);
     data_out.add_data_vector(ghosted_solution, fields);
-    Vector<float> subdomain(triangulation->n_active_cells());
-    for (const auto &cell : triangulation->active_cell_iterators())
-      if (cell->is_locally_owned())
-        subdomain(cell->active_cell_index()) = cell->subdomain_id();
-    data_out.add_data_vector(subdomain, "mpi_rank");
+    const CellIdFields<dim> ids(*triangulation);
+    ids.attach(data_out);
     data_out.build_patches(fe.degree);
 
     const std::string stem = "solution-" + Utilities::int_to_string(cycle, 4);
-    write_partitioned_vtu(data_out,
-                          output,
-                          stem,
-                          cycle,
-                          pvd_records,
-                          triangulation->locally_owned_subdomain(),
-                          communicator);
+    if (output != nullptr)
+      write_partitioned_vtu(data_out,
+                            *output,
+                            stem,
+                            cycle,
+                            pvd_records,
+                            triangulation->locally_owned_subdomain(),
+                            communicator);
+    if (catalyst != nullptr)
+      catalyst->process(data_out, cycle, cycle);
   }
 } // namespace exsolve

@@ -449,7 +449,8 @@ namespace exsolve
 
   template <int dim, class LinearAlgebra>
   void
-  PoissonBoltzmannProblem<dim, LinearAlgebra>::run(const RunDirectory *output)
+  PoissonBoltzmannProblem<dim, LinearAlgebra>::run(const RunDirectory *output,
+                                                   CatalystSession    *catalyst)
   {
     using namespace dealii;
     Timer                    wall_clock(communicator, /*sync_lap_times=*/true);
@@ -516,10 +517,14 @@ namespace exsolve
         pcout << ", sigma(" << name << ") = " << std::setprecision(6) << sigma;
       pcout << std::endl;
 
-      if (output != nullptr && parameters.output.write_vtu)
+      const bool vtu     = output != nullptr && parameters.output.write_vtu;
+      const bool in_situ = catalyst != nullptr && catalyst->due(cycle);
+      if (vtu || in_situ)
       {
         TimerOutput::Scope t(*timer, "output");
-        write_fields(*output, cycle);
+        write_fields(vtu ? output : nullptr,
+                     in_situ ? catalyst : nullptr,
+                     cycle);
       }
     }
   }

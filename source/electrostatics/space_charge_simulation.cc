@@ -77,7 +77,8 @@ namespace exsolve
       std::string failure;
       try
       {
-        problem.run(&output);
+        CatalystSession catalyst(parameters.output.catalyst, output, comm);
+        problem.run(&output, &catalyst);
       }
       catch (const SolverFailure &exc)
       {

@@ -29,6 +29,7 @@ namespace exsolve
                         "[-] Write the fields of each refinement cycle as "
                         "VTU/PVTU with a PVD index (open solution.pvd in "
                         "ParaView).");
+      CatalystParameters::declare_parameters(prm);
     }
     prm.leave_subsection();
   }
@@ -36,7 +37,8 @@ namespace exsolve
 
 
   void
-  OutputParameters::parse_parameters(ParameterHandler &prm)
+  OutputParameters::parse_parameters(ParameterHandler  &prm,
+                                     const std::string &input_directory)
   {
     prm.enter_subsection("Output");
     directory = prm.get("Directory");
@@ -44,6 +46,7 @@ namespace exsolve
                   ? RunDirectory::IfExists::replace
                   : RunDirectory::IfExists::error;
     write_vtu = prm.get_bool("Write VTU");
+    catalyst.parse_parameters(prm, input_directory);
     prm.leave_subsection();
   }
 

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 namespace exsolve
@@ -54,8 +55,10 @@ namespace exsolve
         "",
         Patterns::Anything(),
         "[-] Gmsh .msh file (ASCII, format 2.2 or 4.1) for Type = gmsh, with "
-        "coordinates in nm. A relative path is looked up in the working "
-        "directory, then next to the parameter file.");
+        "coordinates in nm. Physical groups of dimension dim - 1 name the "
+        "boundaries, those of dimension dim the regions (material ids). A "
+        "relative path is looked up in the working directory, then next to "
+        "the parameter file.");
       prm.declare_entry(
         "Boundary names",
         "",
@@ -123,7 +126,7 @@ namespace exsolve
     prm.leave_subsection();
     if (type == Type::microstructure)
     {
-      microstructure.parse_parameters(prm);
+      microstructure.parse_parameters(prm, input_directory);
       lengths = microstructure.sample_size;
       MicrostructureMeshOptions options;
       options.parse_parameters(prm, dimension);
@@ -210,7 +213,9 @@ namespace exsolve
 
     template <int dim>
     BoundaryNames
-    read_gmsh(Triangulation<dim> &tria, const GeometryParameters &parameters)
+    read_gmsh(Triangulation<dim>       &tria,
+              const GeometryParameters &parameters,
+              MaterialNames            &materials)
     {
       GridIn<dim> grid_in(tria);
       try
@@ -237,6 +242,16 @@ namespace exsolve
         const auto it = physical.find({dim - 1, static_cast<int>(id)});
         names.add(id, it != physical.end() ? it->second : std::to_string(id));
       }
+      // GridIn sets the material id of a cell to its physical tag.
+      std::set<types::material_id> used_materials;
+      for (const auto &cell : tria.active_cell_iterators())
+        used_materials.insert(cell->material_id());
+      for (const auto id : used_materials)
+      {
+        const auto it = physical.find({dim, static_cast<int>(id)});
+        materials.add(id,
+                      it != physical.end() ? it->second : std::to_string(id));
+      }
       return names;
     }
   } // namespace
@@ -248,6 +263,18 @@ namespace exsolve
   create_coarse_mesh(Triangulation<dim>       &tria,
                      const GeometryParameters &parameters)
   {
+    MaterialNames materials;
+    return create_coarse_mesh(tria, parameters, materials);
+  }
+
+
+
+  template <int dim>
+  BoundaryNames
+  create_coarse_mesh(Triangulation<dim>       &tria,
+                     const GeometryParameters &parameters,
+                     MaterialNames            &materials)
+  {
     require_input(parameters.dimension == dim,
                   "Geometry/Dimension",
                   std::to_string(parameters.dimension),
@@ -255,14 +282,21 @@ namespace exsolve
                     + std::to_string(dim));
     BoundaryNames names;
     if (parameters.type == GeometryParameters::Type::box)
+    {
       names = create_box(tria, parameters);
+      materials.add(0, "domain");
+    }
     else if (parameters.type == GeometryParameters::Type::gmsh)
-      names = read_gmsh(tria, parameters);
+      names = read_gmsh(tria, parameters, materials);
     else if constexpr (dim > 1)
     {
-      // Every rank generates the same voxels from the seed.
-      names = mesh_microstructure(parameters.microstructure, {}, tria)
-                .boundary_names;
+      // Every rank generates (or reads) the same voxels.
+      const auto meshed
+        = mesh_microstructure(parameters.microstructure, {}, tria);
+      const SolidPhases &phases = meshed.sample.phases;
+      names                     = meshed.boundary_names;
+      for (unsigned int grain = 0; grain < meshed.sample.n_grains; ++grain)
+        materials.add(grain, phases.names[phases.phase(grain)]);
     }
     for (const auto &[old_name, new_name] : parameters.boundary_renames)
       names.rename(old_name, new_name);
@@ -275,4 +309,16 @@ namespace exsolve
   create_coarse_mesh<2>(Triangulation<2> &, const GeometryParameters &);
   template BoundaryNames
   create_coarse_mesh<3>(Triangulation<3> &, const GeometryParameters &);
+  template BoundaryNames
+  create_coarse_mesh<1>(Triangulation<1> &,
+                        const GeometryParameters &,
+                        MaterialNames &);
+  template BoundaryNames
+  create_coarse_mesh<2>(Triangulation<2> &,
+                        const GeometryParameters &,
+                        MaterialNames &);
+  template BoundaryNames
+  create_coarse_mesh<3>(Triangulation<3> &,
+                        const GeometryParameters &,
+                        MaterialNames &);
 } // namespace exsolve

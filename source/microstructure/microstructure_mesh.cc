@@ -2,7 +2,6 @@
 
 #include <exsolve/core/input_error.h>
 #include <exsolve/microstructure/microstructure_mesh.h>
-#include <exsolve/microstructure/voronoi_grains.h>
 #include <exsolve/microstructure/voxel_mesh.h>
 
 namespace exsolve
@@ -36,26 +35,28 @@ namespace exsolve
                       const MicrostructureMeshOptions &options,
                       dealii::Triangulation<dim>      &tria)
   {
-    MeshedMicrostructure result{generate_sphere_structure(parameters,
-                                                          options.periodic),
-                                0,
-                                {},
-                                0,
-                                {},
-                                {}};
-    VoxelGrid           &grid = result.structure.grid;
-    result.n_grain_seeds      = assign_voronoi_grains(grid,
-                                                 parameters.mean_grain_size,
-                                                 parameters.seed);
+    const bool smooth
+      = options.smoothing
+        == MicrostructureMeshOptions::Smoothing::sphere_projection;
+    require_input(
+      !smooth
+        || parameters.structure != MicrostructureParameters::Structure::image,
+      "Microstructure/Boundary smoothing",
+      "sphere projection",
+      "needs generated spheres to project onto; Structure = image has "
+      "none, so set it to none (the image's pore walls stay voxel "
+      "staircases)");
+    MeshedMicrostructure result{
+      generate_microstructure(parameters, options.periodic), {}, 0, {}, {}};
+    const MicrostructureSample &sample = result.sample;
     result.orientations
-      = random_grain_orientations(result.n_grain_seeds, parameters.seed);
-    result.voxel_pore_wall_area = voxel_pore_wall_area(grid);
-    auto mesh                   = describe_voxel_mesh<dim>(grid);
-    if (options.smoothing
-        == MicrostructureMeshOptions::Smoothing::sphere_projection)
+      = random_grain_orientations(sample.n_grains, parameters.seed);
+    result.voxel_pore_wall_area = voxel_pore_wall_area(sample.grid);
+    auto mesh                   = describe_voxel_mesh<dim>(sample.grid);
+    if (smooth)
       result.smoothing
-        = project_pore_walls_onto_spheres(grid, result.structure.spheres, mesh);
-    result.boundary_names = create_voxel_mesh(grid, mesh, tria);
+        = project_pore_walls_onto_spheres(sample.grid, sample.spheres, mesh);
+    result.boundary_names = create_voxel_mesh(sample.grid, mesh, tria);
     return result;
   }
 

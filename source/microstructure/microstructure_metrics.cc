@@ -2,6 +2,7 @@
 #include <deal.II/distributed/tria_base.h>
 
 #include <exsolve/microstructure/microstructure_metrics.h>
+#include <exsolve/microstructure/triple_phase_boundary.h>
 #include <exsolve/microstructure/voxel_mesh.h>
 
 #include <cmath>
@@ -12,33 +13,11 @@ namespace exsolve
 {
   using namespace dealii;
 
-  namespace
-  {
-    /// Grain-boundary area across periodic face @p f of @p cell, counted
-    /// like interior faces: half from either side on equal levels, all of
-    /// it from the finer side.
-    template <int dim>
-    double
-    periodic_grain_boundary(
-      const typename Triangulation<dim>::active_cell_iterator &cell,
-      const unsigned int                                       f)
-    {
-      const auto neighbour = cell->periodic_neighbor(f);
-      if (neighbour->has_children())
-        return 0;
-      if (neighbour->material_id() == cell->material_id())
-        return 0;
-      const double area = cell->face(f)->measure();
-      return cell->periodic_neighbor_is_coarser(f) ? area : 0.5 * area;
-    }
-  } // namespace
-
-
-
   template <int dim>
   MicrostructureMetrics
   compute_microstructure_metrics(const Triangulation<dim>    &tria,
-                                 const std::array<double, 3> &sample_size)
+                                 const std::array<double, 3> &sample_size,
+                                 const SolidPhases           &phases)
   {
     MicrostructureMetrics  m;
     std::set<unsigned int> grains;
@@ -48,6 +27,17 @@ namespace exsolve
         continue;
       m.solid_volume += cell->measure();
       grains.insert(cell->material_id());
+      // Area @p a of a face towards grain @p other, as a grain boundary
+      // within one phase or as a phase boundary.
+      const auto add = [&](const types::material_id other, const double a)
+      {
+        if (other == cell->material_id())
+          return;
+        if (phases.phase(other) == phases.phase(cell->material_id()))
+          m.grain_boundaries += a;
+        else
+          m.phase_boundaries += a;
+      };
       for (const unsigned int f : cell->face_indices())
       {
         const auto face = cell->face(f);
@@ -56,20 +46,27 @@ namespace exsolve
           if (face->boundary_id() == pore_surface_id<dim>)
             m.pore_surface += face->measure();
           else if (cell->has_periodic_neighbor(f))
-            m.grain_boundaries += periodic_grain_boundary<dim>(cell, f);
+          {
+            // Counted like interior faces: half from either side on equal
+            // levels, all of it from the finer side.
+            const auto neighbour = cell->periodic_neighbor(f);
+            if (!neighbour->has_children())
+              add(neighbour->material_id(),
+                  (cell->periodic_neighbor_is_coarser(f) ? 1. : 0.5)
+                    * face->measure());
+          }
           continue;
         }
-        // Each grain boundary is seen from both sides: count half each
-        // time, per fine face where the neighbour is refined.
+        // Each grain or phase boundary is seen from both sides: count half
+        // each time, per fine face where the neighbour is refined.
         if (face->has_children())
         {
           for (unsigned int s = 0; s < face->n_children(); ++s)
-            if (cell->neighbor_child_on_subface(f, s)->material_id()
-                != cell->material_id())
-              m.grain_boundaries += 0.5 * face->child(s)->measure();
+            add(cell->neighbor_child_on_subface(f, s)->material_id(),
+                0.5 * face->child(s)->measure());
         }
-        else if (cell->neighbor(f)->material_id() != cell->material_id())
-          m.grain_boundaries += 0.5 * face->measure();
+        else
+          add(cell->neighbor(f)->material_id(), 0.5 * face->measure());
       }
     }
 
@@ -77,9 +74,12 @@ namespace exsolve
     if (const auto *p
         = dynamic_cast<const parallel::TriangulationBase<dim> *>(&tria))
       comm = p->get_communicator();
-    m.solid_volume     = Utilities::MPI::sum(m.solid_volume, comm);
-    m.pore_surface     = Utilities::MPI::sum(m.pore_surface, comm);
-    m.grain_boundaries = Utilities::MPI::sum(m.grain_boundaries, comm);
+    m.solid_volume          = Utilities::MPI::sum(m.solid_volume, comm);
+    m.pore_surface          = Utilities::MPI::sum(m.pore_surface, comm);
+    m.grain_boundaries      = Utilities::MPI::sum(m.grain_boundaries, comm);
+    m.phase_boundaries      = Utilities::MPI::sum(m.phase_boundaries, comm);
+    m.triple_phase_boundary = triple_phase_boundary(tria, phases);
+    m.n_phases              = phases.n_phases();
     std::set<unsigned int> all_grains;
     for (const auto &local : Utilities::MPI::all_gather(
            comm, std::vector<unsigned int>(grains.begin(), grains.end())))
@@ -89,9 +89,11 @@ namespace exsolve
     m.sample_volume = 1;
     for (unsigned int d = 0; d < dim; ++d)
       m.sample_volume *= sample_size[d];
-    m.porosity               = 1 - m.solid_volume / m.sample_volume;
-    m.specific_surface_area  = m.pore_surface / m.sample_volume;
-    m.grain_boundary_density = m.grain_boundaries / m.sample_volume;
+    m.porosity                      = 1 - m.solid_volume / m.sample_volume;
+    m.specific_surface_area         = m.pore_surface / m.sample_volume;
+    m.grain_boundary_density        = m.grain_boundaries / m.sample_volume;
+    m.phase_boundary_density        = m.phase_boundaries / m.sample_volume;
+    m.triple_phase_boundary_density = m.triple_phase_boundary / m.sample_volume;
     m.mean_grain_size
       = m.n_grains > 0 ? std::pow(m.solid_volume / m.n_grains, 1. / dim) : 0;
     return m;
@@ -105,11 +107,16 @@ namespace exsolve
     out << "porosity,specific_surface_area_per_nm,"
            "grain_boundary_area_per_volume_per_nm,mean_grain_size_nm,"
            "n_grains,solid_volume_nm^dim,sample_volume_nm^dim,"
-           "pore_wall_area_nm^(dim-1),voxel_pore_wall_area_nm^(dim-1)\n"
+           "pore_wall_area_nm^(dim-1),voxel_pore_wall_area_nm^(dim-1),"
+           "phase_boundary_area_per_volume_per_nm,"
+           "triple_phase_boundary_density_per_nm^2,"
+           "triple_phase_boundary_nm_or_points,n_solid_phases\n"
         << std::setprecision(10) << m.porosity << ',' << m.specific_surface_area
         << ',' << m.grain_boundary_density << ',' << m.mean_grain_size << ','
         << m.n_grains << ',' << m.solid_volume << ',' << m.sample_volume << ','
-        << m.pore_surface << ',' << m.voxel_pore_surface << '\n';
+        << m.pore_surface << ',' << m.voxel_pore_surface << ','
+        << m.phase_boundary_density << ',' << m.triple_phase_boundary_density
+        << ',' << m.triple_phase_boundary << ',' << m.n_phases << '\n';
   }
 
 
@@ -133,12 +140,21 @@ namespace exsolve
         << " 1/nm (" << m.grain_boundaries << ' ' << area
         << ")\n  mean grain size                = " << m.mean_grain_size
         << " nm (" << m.n_grains << " grains)\n";
+    if (m.n_phases > 1)
+      out << "  phase-boundary area per volume = " << m.phase_boundary_density
+          << " 1/nm (" << m.phase_boundaries << ' ' << area << ")\n"
+          << "  triple-phase boundary          = "
+          << m.triple_phase_boundary_density
+          << (dim == 2 ? " points/nm^2 (" : " nm/nm^3 (")
+          << m.triple_phase_boundary << (dim == 2 ? " points)\n" : " nm)\n");
   }
 
   template MicrostructureMetrics
   compute_microstructure_metrics<2>(const Triangulation<2> &,
-                                    const std::array<double, 3> &);
+                                    const std::array<double, 3> &,
+                                    const SolidPhases &);
   template MicrostructureMetrics
   compute_microstructure_metrics<3>(const Triangulation<3> &,
-                                    const std::array<double, 3> &);
+                                    const std::array<double, 3> &,
+                                    const SolidPhases &);
 } // namespace exsolve

@@ -24,24 +24,28 @@ namespace exsolve
       prm.declare_entry(
         "Structure",
         "overlapping particles",
-        Patterns::Selection("overlapping particles|overlapping pores"),
+        Patterns::Selection("overlapping particles|overlapping pores|image"),
         "[-] 'overlapping particles': the solid is a union of randomly "
         "placed, overlapping spheres (disks in 2D); 'overlapping pores': the "
-        "pores are such spheres in an otherwise solid sample. Used with "
-        "Physics/Model = microstructure (Geometry/Dimension 2 or 3).");
+        "pores are such spheres in an otherwise solid sample; 'image': the "
+        "segmented voxel image of Image file, with the phases of Phase "
+        "labels. Used with Physics/Model or Geometry/Type = microstructure "
+        "(Geometry/Dimension 2 or 3).");
       prm.declare_entry(
         "Sample size",
         "400, 400, 400",
         Patterns::List(Patterns::Double(), 1, 3),
         "[nm] Edge lengths Lx, Ly, Lz of the sample (entries beyond the "
         "dimension are ignored). Each must be positive; diffusion for the "
-        "tortuosity runs along x.");
+        "tortuosity runs along x. Not used for Structure = image (the "
+        "sample is Image size x Voxel size).");
       prm.declare_entry(
         "Voxel size",
         "10",
         Patterns::Double(),
-        "[nm] Edge of the cubic voxels (one hexahedral cell each); > 0 and "
-        "at most a quarter of the sphere diameter.");
+        "[nm] Edge of the cubic voxels (one hexahedral cell each); > 0 and, "
+        "for generated structures, at most a quarter of the sphere "
+        "diameter.");
       prm.declare_entry(
         "Target porosity",
         "0.35",
@@ -85,7 +89,8 @@ namespace exsolve
         "those faces are pore walls. Empty: none. Physics/Model = "
         "microstructure computes the tortuosity along x, so x must not be "
         "periodic there; the space-charge and transport models "
-        "(Geometry/Type = microstructure) do not support periodicity yet.");
+        "(Geometry/Type = microstructure) do not support periodicity yet. "
+        "With Structure = image the image itself is taken to tile space.");
       prm.declare_entry(
         "Boundary smoothing",
         "none",
@@ -96,8 +101,9 @@ namespace exsolve
         "moves onto the nearest point of the generating spheres' surface "
         "(sample-face vertices stay on their faces), with the moves "
         "shortened where a cell would be inverted; the pore-wall area is "
-        "then reported before and after. Physics/Model = microstructure "
-        "only so far (Geometry/Type = microstructure meshes the staircase).");
+        "then reported before and after. Only for generated spheres: an "
+        "image (Structure = image) has no spheres to project onto, and "
+        "Geometry/Type = microstructure meshes the staircase so far.");
       prm.declare_entry(
         "Compute tortuosity",
         "true",
@@ -105,6 +111,7 @@ namespace exsolve
         "[-] Physics/Model = microstructure: true solves steady diffusion "
         "through the solid for the tortuosity along x (tortuosity.csv); "
         "false skips it (a mesh and metrics run, e.g. to measure memory).");
+      VoxelImageParameters::declare_parameters(prm);
     }
     prm.leave_subsection();
   }
@@ -112,7 +119,8 @@ namespace exsolve
 
 
   void
-  MicrostructureParameters::parse_parameters(ParameterHandler &prm)
+  MicrostructureParameters::parse_parameters(ParameterHandler  &prm,
+                                             const std::string &input_directory)
   {
     prm.enter_subsection("Geometry");
     dimension = prm.get_integer("Dimension");
@@ -125,8 +133,10 @@ namespace exsolve
 
     prm.enter_subsection("Microstructure");
     {
-      structure                   = prm.get("Structure") == "overlapping pores"
-                                      ? Structure::overlapping_pores
+      const std::string structure_name = prm.get("Structure");
+      structure
+        = structure_name == "overlapping pores" ? Structure::overlapping_pores
+          : structure_name == "image"           ? Structure::image
                                       : Structure::overlapping_particles;
       const std::string size_text = prm.get("Sample size");
       const auto        sizes
@@ -144,6 +154,12 @@ namespace exsolve
       mean_grain_size = prm.get_double("Mean grain size");
       seed            = prm.get_integer("Seed");
       remove_isolated = prm.get_bool("Remove isolated solid");
+      if (structure == Structure::image)
+      {
+        image.parse_parameters(prm, dimension, input_directory);
+        for (unsigned int d = 0; d < 3; ++d)
+          sample_size[d] = d < dimension ? image.size[d] * voxel_size : 1.;
+      }
     }
     prm.leave_subsection();
     validate();
@@ -154,6 +170,14 @@ namespace exsolve
   void
   MicrostructureParameters::validate() const
   {
+    require_input(voxel_size > 0,
+                  "Microstructure/Voxel size",
+                  parameters::to_string(voxel_size) + " nm",
+                  "must be positive");
+    require_input(mean_grain_size > 0,
+                  "Microstructure/Mean grain size",
+                  parameters::to_string(mean_grain_size) + " nm",
+                  "must be positive");
     std::string sizes;
     for (unsigned int d = 0; d < dimension; ++d)
       sizes += (d > 0 ? ", " : "") + parameters::to_string(sample_size[d]);
@@ -162,6 +186,8 @@ namespace exsolve
                     "Microstructure/Sample size",
                     sizes,
                     "every length must be positive");
+    if (structure == Structure::image)
+      return;
     require_input(target_porosity > 0 && target_porosity < 1,
                   "Microstructure/Target porosity",
                   parameters::to_string(target_porosity),
@@ -178,19 +204,11 @@ namespace exsolve
                   parameters::to_string(sphere_diameter) + " nm",
                   "must not exceed the smallest sample edge ("
                     + parameters::to_string(smallest) + " nm)");
-    require_input(voxel_size > 0,
-                  "Microstructure/Voxel size",
-                  parameters::to_string(voxel_size) + " nm",
-                  "must be positive");
     require_input(voxel_size <= sphere_diameter / 4,
                   "Microstructure/Voxel size",
                   parameters::to_string(voxel_size) + " nm",
                   "must be at most a quarter of the sphere diameter ("
                     + parameters::to_string(sphere_diameter / 4)
                     + " nm) to resolve the spheres");
-    require_input(mean_grain_size > 0,
-                  "Microstructure/Mean grain size",
-                  parameters::to_string(mean_grain_size) + " nm",
-                  "must be positive");
   }
 } // namespace exsolve

@@ -12,9 +12,11 @@
 #include <exsolve/io/partitioned_vtu.h>
 #include <exsolve/microstructure/microstructure_mesh.h>
 #include <exsolve/microstructure/microstructure_metrics.h>
+#include <exsolve/microstructure/microstructure_sample.h>
 #include <exsolve/microstructure/microstructure_simulation.h>
 #include <exsolve/microstructure/tortuosity.h>
 
+#include <filesystem>
 #include <iomanip>
 
 namespace exsolve
@@ -26,12 +28,13 @@ namespace exsolve
     template <int dim>
     void
     write_vtu(const Triangulation<dim>            &tria,
+              const SolidPhases                   &phases,
               const std::vector<GrainOrientation> &orientations,
               const RunDirectory                  &output,
               const MPI_Comm                       comm)
     {
       const unsigned int           n = tria.n_active_cells();
-      Vector<float>                grain(n), rank(n);
+      Vector<float>                grain(n), rank(n), phase(n);
       std::array<Vector<float>, 3> euler{
         {Vector<float>(n), Vector<float>(n), Vector<float>(n)}};
       for (const auto &cell : tria.active_cell_iterators())
@@ -40,6 +43,7 @@ namespace exsolve
           const unsigned int c = cell->active_cell_index();
           grain[c]             = cell->material_id();
           rank[c]              = cell->subdomain_id();
+          phase[c]             = phases.phase(cell->material_id());
           const auto angles
             = orientations[cell->material_id()].bunge_euler_angles();
           for (unsigned int a = 0; a < 3; ++a)
@@ -48,6 +52,7 @@ namespace exsolve
       DataOut<dim> data_out;
       data_out.attach_triangulation(tria);
       data_out.add_data_vector(grain, "grain_id", DataOut<dim>::type_cell_data);
+      data_out.add_data_vector(phase, "phase", DataOut<dim>::type_cell_data);
       data_out.add_data_vector(rank, "rank", DataOut<dim>::type_cell_data);
       const char *names[]
         = {"euler_phi1_deg", "euler_Phi_deg", "euler_phi2_deg"};
@@ -68,10 +73,11 @@ namespace exsolve
 
 
 
-    /// grains.csv: volume and orientation of every grain id (rank 0).
+    /// grains.csv: phase, volume and orientation of every grain id (rank 0).
     template <int dim>
     void
     write_grains_csv(const Triangulation<dim>            &tria,
+                     const SolidPhases                   &phases,
                      const std::vector<GrainOrientation> &orientations,
                      const RunDirectory                  &output,
                      const MPI_Comm                       comm)
@@ -91,12 +97,14 @@ namespace exsolve
         "grains.csv",
         [&](std::ostream &out)
         {
-          out << "grain_id,volume_nm^dim,q_w,q_x,q_y,q_z,phi1_deg,Phi_deg,"
-                 "phi2_deg\n"
-              << std::setprecision(12);
+          out
+            << "grain_id,phase,volume_nm^dim,q_w,q_x,q_y,q_z,phi1_deg,Phi_deg,"
+               "phi2_deg\n"
+            << std::setprecision(12);
           for (unsigned int g = 0; g < orientations.size(); ++g)
           {
-            out << g << ',' << volume[g];
+            out << g << ',' << phases.names[phases.phase(g)] << ','
+                << volume[g];
             for (const double q : orientations[g].quaternion)
               out << ',' << q;
             for (const double a : orientations[g].bunge_euler_angles())
@@ -134,9 +142,8 @@ namespace exsolve
                     "the tortuosity is computed along x, between the x_min "
                     "and x_max faces; use y and/or z");
       auto       tria   = create_triangulation<dim>(comm);
-      const auto sample = mesh_microstructure(parameters, options, *tria);
-      const SphereStructure &structure = sample.structure;
-      const unsigned int     n_coarse  = tria->n_global_active_cells();
+      const auto meshed = mesh_microstructure(parameters, options, *tria);
+      const unsigned int n_coarse = tria->n_global_active_cells();
       tria->refine_global(global_refinements);
 
       const RunDirectory output(output_parameters.directory,
@@ -144,26 +151,27 @@ namespace exsolve
                                 comm);
       write_parameter_file(output, prm, comm);
       pcout << "exsolve " << version_string << ": " << dim
-            << "D porous microstructure, " << structure.n_spheres
-            << " spheres, " << sample.n_grain_seeds << " grain seeds, "
+            << "D porous microstructure, " << meshed.sample.description << ", "
             << n_coarse << " solid voxel cells ("
-            << structure.isolated_voxels_removed
+            << meshed.sample.isolated_voxels_removed
             << " isolated solid voxels removed), "
             << tria->n_global_active_cells() << " cells after "
             << global_refinements << " global refinement(s)\n";
       if (options.smoothing != MicrostructureMeshOptions::Smoothing::none)
-        pcout << "  boundary smoothing: " << sample.smoothing.n_projected
-              << " of " << sample.smoothing.n_wall_vertices
+        pcout << "  boundary smoothing: " << meshed.smoothing.n_projected
+              << " of " << meshed.smoothing.n_wall_vertices
               << " pore-wall vertices projected onto the spheres, "
-              << sample.smoothing.n_shortened << " moved part of the way, "
-              << sample.smoothing.n_kept << " kept (largest move "
-              << std::setprecision(4) << sample.smoothing.max_displacement
+              << meshed.smoothing.n_shortened << " moved part of the way, "
+              << meshed.smoothing.n_kept << " kept (largest move "
+              << std::setprecision(4) << meshed.smoothing.max_displacement
               << " nm)\n";
 
-      auto metrics
-        = compute_microstructure_metrics(*tria, parameters.sample_size);
-      metrics.voxel_pore_surface = sample.voxel_pore_wall_area;
-      const bool       diffusion = compute_tortuosity_along_x;
+      const SolidPhases &phases = meshed.sample.phases;
+      auto               metrics
+        = compute_microstructure_metrics(*tria, parameters.sample_size, phases);
+      metrics.voxel_pore_surface      = meshed.voxel_pore_wall_area;
+      const auto       phase_measures = measure_phases(*tria, phases);
+      const bool       diffusion      = compute_tortuosity_along_x;
       TortuosityResult tortuosity;
       if (diffusion)
         tortuosity = compute_tortuosity(
@@ -177,9 +185,27 @@ namespace exsolve
               << tortuosity.tortuosity
               << " (D_eff / D = " << tortuosity.effective_diffusivity << ")"
               << std::endl;
+      for (unsigned int p = 0; p < phases.n_phases(); ++p)
+        pcout << "  phase " << std::setw(24) << std::left << phases.names[p]
+              << std::right << " = " << phase_measures.cells[p]
+              << " cells, volume fraction "
+              << phase_measures.volume[p] / metrics.sample_volume << ", "
+              << phase_measures.grains[p] << " grains\n";
 
       if (root)
       {
+        output.write_atomically(
+          "phases.csv",
+          [&](std::ostream &out)
+          {
+            out << "phase,cells,volume_nm^dim,volume_fraction,grains\n"
+                << std::setprecision(10);
+            for (unsigned int p = 0; p < phases.n_phases(); ++p)
+              out << phases.names[p] << ',' << phase_measures.cells[p] << ','
+                  << phase_measures.volume[p] << ','
+                  << phase_measures.volume[p] / metrics.sample_volume << ','
+                  << phase_measures.grains[p] << '\n';
+          });
         output.write_atomically("metrics.csv",
                                 [&](std::ostream &out)
                                 { write_metrics_csv(metrics, out); });
@@ -197,10 +223,12 @@ namespace exsolve
             });
       }
       output.synchronize();
-      write_grains_csv(*tria, sample.orientations, output, comm);
+      write_grains_csv(
+        *tria, meshed.sample.phases, meshed.orientations, output, comm);
       output.synchronize();
       if (output_parameters.write_vtu)
-        write_vtu(*tria, sample.orientations, output, comm);
+        write_vtu(
+          *tria, meshed.sample.phases, meshed.orientations, output, comm);
 
       // Memory of the mesh itself (deal.II's count, all ranks) and the
       // peak resident size of the processes, per active cell.
@@ -225,6 +253,8 @@ namespace exsolve
       report.add("porosity", metrics.porosity);
       if (diffusion)
         report.add("tortuosity", tortuosity.tortuosity);
+      report.add("triple_phase_boundary_density",
+                 metrics.triple_phase_boundary_density);
       report.add("linear_iterations_total",
                  static_cast<long long>(tortuosity.cg_iterations));
       report.add("coarse_cells", static_cast<long long>(n_coarse));
@@ -243,10 +273,14 @@ namespace exsolve
 
 
   int
-  run_microstructure_simulation(ParameterHandler &prm, const MPI_Comm comm)
+  run_microstructure_simulation(ParameterHandler  &prm,
+                                const MPI_Comm     comm,
+                                const std::string &parameter_file)
   {
+    const std::string directory
+      = std::filesystem::path(parameter_file).parent_path().string();
     MicrostructureParameters parameters;
-    parameters.parse_parameters(prm);
+    parameters.parse_parameters(prm, directory.empty() ? "." : directory);
     OutputParameters output;
     output.parse_parameters(prm);
     MicrostructureMeshOptions options;

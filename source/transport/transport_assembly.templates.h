@@ -135,7 +135,7 @@ namespace exsolve
     Vector<double> constraint_residual(n);
     bool           admissible = true;
     // Extended defects: core potentials, fast paths and core charge.
-    const auto             &defects = parameters.defects;
+    const auto             &defects = extended_defects;
     ExtendedDefects::Values core;
     std::vector<double>     D_local(D);
     const double            thermal_energy = thermal_energy_now();
@@ -372,7 +372,7 @@ namespace exsolve
     const bool              transport = equation == SpeciesEquation::transport;
     const bool              constrained = local_equilibria && transport;
     FullMatrix<double>      constraint_matrix(n, n);
-    const auto             &defects = parameters.defects;
+    const auto             &defects = extended_defects;
     ExtendedDefects::Values core;
     std::vector<double>     D_local(D);
     const double            thermal_energy = thermal_energy_now();

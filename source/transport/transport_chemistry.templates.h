@@ -14,7 +14,8 @@ namespace exsolve
   void
   TransportProblem<dim, LinearAlgebra>::setup_reactions_and_activities()
   {
-    log_bulk_activity = log_bulk;
+    log_bulk_activity        = log_bulk;
+    reference_concentrations = electrolyte.bulk_concentrations;
     species_coupled.assign(n_species, std::vector<bool>(n_species, false));
     const auto couple
       = [&](const std::vector<std::pair<unsigned int, unsigned int>> &pairs)

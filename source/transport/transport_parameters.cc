@@ -178,6 +178,17 @@ namespace exsolve
         Patterns::Anything(),
         "[V, or kT/e] Expression of x, y, z: the first guess of the "
         "potential (only a starting point for Newton's method).");
+      prm.declare_entry(
+        "Sample",
+        "open",
+        Patterns::Selection("open|closed"),
+        "[-] For Type = poisson-boltzmann: 'open': in equilibrium with a "
+        "reservoir at the bulk concentrations (far from the defects the "
+        "sample is bulk); 'closed': every mobile species keeps the amount "
+        "of the uniform bulk composition (a single grain, a film on a "
+        "blocking substrate), and its bulk reference adjusts to what "
+        "segregation and space charge leave. A closed sample may not fix "
+        "concentrations on a boundary.");
     }
     prm.leave_subsection();
 
@@ -313,6 +324,7 @@ namespace exsolve
                                : InitialState::Type::expressions;
     const std::string concentration_text = prm.get("Concentrations");
     initial_state.potential_expression   = prm.get("Potential");
+    initial_state.closed                 = prm.get("Sample") == "closed";
     prm.leave_subsection();
     initial_state.concentration_expressions.clear();
     if (initial_state.type == InitialState::Type::expressions)
@@ -326,6 +338,19 @@ namespace exsolve
                     "needs one expression per species, separated by ';' ("
                       + std::to_string(n) + ")");
     }
+    require_input(!initial_state.closed
+                    || initial_state.type
+                         == InitialState::Type::poisson_boltzmann,
+                  "Initial state/Sample",
+                  "closed",
+                  "applies to Initial state/Type = poisson-boltzmann (a "
+                  "transient run is closed where its boundaries are)");
+    require_input(!initial_state.closed || fixed_concentrations.empty(),
+                  "Initial state/Sample",
+                  "closed",
+                  "a closed sample exchanges no species, but Boundary "
+                  "conditions/Fixed concentrations connects it to a "
+                  "reservoir; remove them or use Sample = open");
 
     time_stepping.parse_parameters(prm);
     // Seconds (SI) -> dimensionless times; concentrations -> c~.

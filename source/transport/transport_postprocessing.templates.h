@@ -11,7 +11,9 @@
 #include <exsolve/core/input_error.h>
 #include <exsolve/core/physical_constants.h>
 #include <exsolve/core/point_evaluation.h>
+#include <exsolve/defects/segregation_fields.h>
 #include <exsolve/electrostatics/field_output.h>
+#include <exsolve/io/cell_id_fields.h>
 #include <exsolve/io/partitioned_vtu.h>
 #include <exsolve/transport/transport_problem.h>
 
@@ -24,14 +26,18 @@ namespace exsolve
 {
   namespace transport_internal
   {
-    /// Potential, concentrations and charge density in the user's units
-    /// from the unknowns (psi, ln c_1, ...).
+    /// Potential, concentrations and charge density (with the cores'
+    /// charge) in the user's units from the unknowns (psi, ln c_1, ...).
     template <int dim>
     class TransportFields : public dealii::DataPostprocessor<dim>
     {
     public:
-      explicit TransportFields(const Electrolyte &electrolyte)
+      TransportFields(const Electrolyte     &electrolyte,
+                      const ExtendedDefects &defects,
+                      const double           thermal_energy)
           : electrolyte(electrolyte)
+          , defects(defects)
+          , thermal_energy(thermal_energy)
       {
       }
 
@@ -45,6 +51,7 @@ namespace exsolve
         const double       charge_unit
           = s.dimensionless ? 1.
                             : constants::elementary_charge * s.concentration;
+        ExtendedDefects::Values core;
         for (unsigned int p = 0; p < inputs.solution_values.size(); ++p)
         {
           const auto &w   = inputs.solution_values[p];
@@ -55,6 +62,11 @@ namespace exsolve
             const double c     = std::exp(w(i + 1));
             computed[p](1 + i) = c * s.concentration;
             rho += electrolyte.charges[i] * c;
+          }
+          if (!defects.empty())
+          {
+            defects.evaluate(inputs.evaluation_points[p], thermal_energy, core);
+            rho += core.charge_density;
           }
           computed[p](1 + n) = rho * charge_unit;
         }
@@ -73,11 +85,13 @@ namespace exsolve
       dealii::UpdateFlags
       get_needed_update_flags() const override
       {
-        return dealii::update_values;
+        return dealii::update_values | dealii::update_quadrature_points;
       }
 
     private:
-      const Electrolyte &electrolyte;
+      const Electrolyte     &electrolyte;
+      const ExtendedDefects &defects;
+      const double           thermal_energy;
     };
   } // namespace transport_internal
 
@@ -129,24 +143,49 @@ namespace exsolve
 
 
   template <int dim, class LinearAlgebra>
-  std::vector<double>
-  TransportProblem<dim, LinearAlgebra>::boundary_mean_concentrations(
-    const std::string &boundary) const
+  double
+  TransportProblem<dim, LinearAlgebra>::concentration_at(
+    const dealii::Point<dim> &point,
+    const unsigned int        s) const
   {
     using namespace dealii;
-    const types::boundary_id id
-      = boundary_names.id(boundary, "Postprocess/Mean concentration boundary");
     BlockVector ghosted(owned_partitioning,
                         relevant_partitioning,
                         communicator);
     ghosted = solution;
-    const QGauss<dim - 1>       quadrature(fe.degree + 1);
-    FEFaceValues<dim>           fe_face_values(fe,
+    return std::exp(
+             point_value(dof_handler, ghosted, point, s + 1, communicator))
+           * electrolyte.scales.concentration;
+  }
+
+
+
+  template <int dim, class LinearAlgebra>
+  std::vector<double>
+  TransportProblem<dim, LinearAlgebra>::boundary_integrals(
+    const dealii::types::boundary_id id) const
+  {
+    using namespace dealii;
+    BlockVector ghosted(owned_partitioning,
+                        relevant_partitioning,
+                        communicator);
+    ghosted = solution;
+    const QGauss<dim - 1>                    quadrature(fe.degree + 1);
+    FEFaceValues<dim>                        fe_face_values(fe,
                                      quadrature,
-                                     update_values | update_JxW_values);
-    std::vector<Vector<double>> values(quadrature.size(),
+                                     update_values | update_gradients
+                                       | update_normal_vectors
+                                       | update_quadrature_points
+                                       | update_JxW_values);
+    std::vector<Vector<double>>              values(quadrature.size(),
                                        Vector<double>(n_species + 1));
-    std::vector<double>         sums(n_species + 1, 0.); // last: area
+    std::vector<std::vector<Tensor<1, dim>>> gradients(
+      quadrature.size(), std::vector<Tensor<1, dim>>(n_species + 1));
+    std::vector<double> c(n_species), log_gamma(n_species, 0.), weight;
+    // Per species int c dA, then per species int J.n dA, then the area.
+    std::vector<double>     sums(2 * n_species + 1, 0.);
+    ExtendedDefects::Values core;
+    const auto             &defects = extended_defects;
     for (const auto &cell : dof_handler.active_cell_iterators())
       if (cell->is_locally_owned())
         for (const auto &face : cell->face_iterators())
@@ -154,19 +193,73 @@ namespace exsolve
           {
             fe_face_values.reinit(cell, face);
             fe_face_values.get_function_values(ghosted, values);
+            fe_face_values.get_function_gradients(ghosted, gradients);
             for (const unsigned int q :
                  fe_face_values.quadrature_point_indices())
             {
               for (unsigned int s = 0; s < n_species; ++s)
-                sums[s] += std::exp(values[q][s + 1]) * fe_face_values.JxW(q);
-              sums[n_species] += fe_face_values.JxW(q);
+                c[s] = std::exp(values[q][s + 1]);
+              if (activities)
+                activities->evaluate(c, log_gamma, weight);
+              if (!defects.empty())
+                defects.evaluate(fe_face_values.quadrature_point(q),
+                                 thermal_energy_now(),
+                                 core);
+              const auto &n = fe_face_values.normal_vector(q);
+              for (unsigned int s = 0; s < n_species; ++s)
+              {
+                // The driving force of the assembly's flux.
+                Tensor<1, dim> force
+                  = gradients[q][s + 1]
+                    + drift_factor * electrolyte.charges[s] * gradients[q][0];
+                if (activities && activities->group_of(s) >= 0)
+                  for (unsigned int j = 0; j < n_species; ++j)
+                    if (activities->group_of(j) == activities->group_of(s))
+                      force += weight[j] * gradients[q][j + 1];
+                double D = diffusivity_now[s];
+                if (!defects.empty())
+                {
+                  D *= core.diffusivity_factor[s];
+                  for (unsigned int d = 0; d < dim; ++d)
+                    force[d] += core.potential_gradient[s][d];
+                }
+                sums[s] += c[s] * fe_face_values.JxW(q);
+                sums[n_species + s]
+                  -= D * c[s] * (force * n) * fe_face_values.JxW(q);
+              }
+              sums[2 * n_species] += fe_face_values.JxW(q);
             }
           }
     Utilities::MPI::sum(sums, communicator, sums);
+    return sums;
+  }
+
+
+
+  template <int dim, class LinearAlgebra>
+  std::vector<double>
+  TransportProblem<dim, LinearAlgebra>::boundary_mean_concentrations(
+    const std::string &boundary) const
+  {
+    const auto sums = boundary_integrals(
+      boundary_names.id(boundary, "Postprocess/Mean concentration boundary"));
     std::vector<double> means(n_species);
     for (unsigned int s = 0; s < n_species; ++s)
-      means[s] = sums[s] / sums[n_species] * electrolyte.scales.concentration;
+      means[s]
+        = sums[s] / sums[2 * n_species] * electrolyte.scales.concentration;
     return means;
+  }
+
+
+
+  template <int dim, class LinearAlgebra>
+  std::vector<double>
+  TransportProblem<dim, LinearAlgebra>::boundary_fluxes(
+    const std::string &boundary) const
+  {
+    const auto sums = boundary_integrals(
+      boundary_names.id(boundary, "Postprocess/Flux boundary"));
+    return {sums.begin() + n_species, sums.begin() + 2 * n_species};
   }
 
 
@@ -194,7 +287,7 @@ namespace exsolve
   TransportProblem<dim, LinearAlgebra>::defect_reports() const
   {
     using namespace dealii;
-    const auto               &defects = parameters.defects;
+    const auto               &defects = extended_defects;
     const unsigned int        m       = defects.list().size();
     std::vector<DefectReport> reports(m);
     if (m == 0)
@@ -246,9 +339,9 @@ namespace exsolve
           double *s = &sums[nearest * stride];
           s[2] += std::abs(psi) * dx;
           for (unsigned int i = 0; i < n_species; ++i)
-            s[3 + i] += (std::exp(values[q][i + 1])
-                         - electrolyte.bulk_concentrations[i])
-                        * dx;
+            s[3 + i]
+              += (std::exp(values[q][i + 1]) - reference_concentrations[i])
+                 * dx;
         }
       }
     Utilities::MPI::sum(sums, communicator, sums);
@@ -260,7 +353,7 @@ namespace exsolve
     {
       const auto   &defect = defects.list()[k];
       const double *s      = &sums[k * stride];
-      const bool    plane  = defect.kind == ExtendedDefects::Kind::plane;
+      const bool    plane  = defect.kind != ExtendedDefects::Kind::line;
       DefectReport &r      = reports[k];
       r.name               = defect.name;
       const double measure = s[0] / defects.profile_integral(k);
@@ -290,7 +383,7 @@ namespace exsolve
   {
     // The quadrature of the residual: the discrete Gauss law holds with it.
     using namespace dealii;
-    if (parameters.defects.empty())
+    if (extended_defects.empty())
       return 0.;
     const QGauss<dim>       quadrature(fe.degree + 1);
     FEValues<dim>           fe_values(fe,
@@ -304,9 +397,9 @@ namespace exsolve
         fe_values.reinit(cell);
         for (const unsigned int p : fe_values.quadrature_point_indices())
         {
-          parameters.defects.evaluate(fe_values.quadrature_point(p),
-                                      thermal_energy_now(),
-                                      core);
+          extended_defects.evaluate(fe_values.quadrature_point(p),
+                                    thermal_energy_now(),
+                                    core);
           q += core.charge_density * fe_values.JxW(p);
         }
       }
@@ -440,15 +533,15 @@ namespace exsolve
               c[j] = std::exp(values[q][j + 1]);
             activities->evaluate(c, log_gamma, weight);
           }
-          if (!parameters.defects.empty())
-            parameters.defects.evaluate(fe_values.quadrature_point(q),
-                                        thermal_energy_now(),
-                                        core);
+          if (!extended_defects.empty())
+            extended_defects.evaluate(fe_values.quadrature_point(q),
+                                      thermal_energy_now(),
+                                      core);
           for (unsigned int s = 0; s < n_species; ++s)
           {
             const double eta
               = values[q][s + 1] + log_gamma[s]
-                + (parameters.defects.empty() ? 0. : core.potential[s])
+                + (extended_defects.empty() ? 0. : core.potential[s])
                 + drift_factor * electrolyte.charges[s] * values[q][0];
             lo[s] = std::min(lo[s], eta);
             hi[s] = std::max(hi[s], eta);
@@ -466,29 +559,38 @@ namespace exsolve
 
   template <int dim, class LinearAlgebra>
   void
-  TransportProblem<dim, LinearAlgebra>::write_fields(const RunDirectory &output,
-                                                     const unsigned int  index)
+  TransportProblem<dim, LinearAlgebra>::write_fields(const RunDirectory *output,
+                                                     const unsigned int  index,
+                                                     CatalystSession *catalyst,
+                                                     const unsigned int step)
   {
     using namespace dealii;
     ghosted_work = solution;
-    const transport_internal::TransportFields<dim> fields(electrolyte);
+    const transport_internal::TransportFields<dim> fields(electrolyte,
+                                                          extended_defects,
+                                                          thermal_energy_now());
     DataOut<dim>                                   data_out;
     data_out.attach_dof_handler(dof_handler);
     data_out.add_data_vector(ghosted_work, fields);
-    Vector<float> subdomain(triangulation->n_active_cells());
-    for (const auto &cell : triangulation->active_cell_iterators())
-      if (cell->is_locally_owned())
-        subdomain(cell->active_cell_index()) = cell->subdomain_id();
-    data_out.add_data_vector(subdomain, "mpi_rank");
+    const SegregationFields<dim> segregation(extended_defects,
+                                             electrolyte.names);
+    if (!extended_defects.empty())
+      data_out.add_data_vector(ghosted_work, segregation);
+    const CellIdFields<dim> ids(*triangulation);
+    ids.attach(data_out);
     data_out.build_patches(fe.degree);
+    if (catalyst != nullptr)
+      catalyst->process(data_out, step, time * parameters.time_scale);
+    if (output == nullptr)
+      return;
     write_partitioned_vtu(data_out,
-                          output,
+                          *output,
                           "solution-" + Utilities::int_to_string(index, 4),
                           time * parameters.time_scale,
                           pvd_records,
                           triangulation->locally_owned_subdomain(),
                           communicator);
-    if (parameters.defects.empty())
+    if (extended_defects.empty())
       return;
     // One row per defect and output step; the whole file each time, so a
     // killed run keeps a consistent history.
@@ -504,18 +606,18 @@ namespace exsolve
       defect_rows.push_back(row.str());
     }
     if (Utilities::MPI::this_mpi_process(communicator) == 0)
-      output.write_atomically("defects.csv",
-                              [&](std::ostream &out)
-                              {
-                                out << "time,defect,potential,width,measure";
-                                for (const auto &name : electrolyte.names)
-                                  out << ",excess[" << name << "]";
-                                for (const auto &name : electrolyte.names)
-                                  out << ",core_diffusivity[" << name << "]";
-                                out << '\n';
-                                for (const auto &row : defect_rows)
-                                  out << row << '\n';
-                              });
-    output.synchronize();
+      output->write_atomically("defects.csv",
+                               [&](std::ostream &out)
+                               {
+                                 out << "time,defect,potential,width,measure";
+                                 for (const auto &name : electrolyte.names)
+                                   out << ",excess[" << name << "]";
+                                 for (const auto &name : electrolyte.names)
+                                   out << ",core_diffusivity[" << name << "]";
+                                 out << '\n';
+                                 for (const auto &row : defect_rows)
+                                   out << row << '\n';
+                               });
+    output->synchronize();
   }
 } // namespace exsolve

@@ -75,7 +75,8 @@ namespace exsolve
       std::string failure;
       try
       {
-        problem.run(&output);
+        CatalystSession catalyst(base.output.catalyst, output, comm);
+        problem.run(&output, &catalyst);
       }
       catch (const SolverFailure &exc)
       {

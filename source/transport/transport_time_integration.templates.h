@@ -49,7 +49,8 @@ namespace exsolve
 
   template <int dim, class LinearAlgebra>
   void
-  TransportProblem<dim, LinearAlgebra>::run(const RunDirectory *output)
+  TransportProblem<dim, LinearAlgebra>::run(const RunDirectory *output,
+                                            CatalystSession    *catalyst)
   {
     using namespace dealii;
     Timer wall_clock(communicator, /*sync_lap_times=*/true);
@@ -60,8 +61,14 @@ namespace exsolve
     const unsigned int max_order = ts.order;
 
     unsigned int n_output = 0;
-    if (output && parameters.base.output.write_vtu)
-      write_fields(*output, n_output++);
+    const bool   vtu      = output && parameters.base.output.write_vtu;
+    const bool   in_situ  = catalyst && catalyst->due(0);
+    if (vtu || in_situ)
+      write_fields(vtu ? output : nullptr,
+                   n_output,
+                   in_situ ? catalyst : nullptr,
+                   0);
+    n_output += vtu;
 
     double dt = ts.initial_step, previous_dt = dt, second_previous_dt = dt;
     unsigned int accepted = 0, since_remesh = 0;
@@ -206,6 +213,9 @@ namespace exsolve
               << " K, pO2 = " << current_pressure << " Pa";
       pcout << std::endl;
 
+      if (catalyst && catalyst->due(accepted))
+        write_fields(nullptr, n_output, catalyst, accepted);
+
       if (ts.adaptive)
         dt = next_step_size(dt, error, order, ts);
       else
@@ -219,8 +229,62 @@ namespace exsolve
         since_remesh = 0;
       }
     }
-    if (output && parameters.base.output.write_vtu)
-      write_fields(*output, n_output++);
+    if (vtu)
+      write_fields(output, n_output++, nullptr, accepted);
+  }
+
+
+
+  template <int dim, class LinearAlgebra>
+  void
+  TransportProblem<dim, LinearAlgebra>::add_charge_residual(
+    dealii::Vector<float> &indicators) const
+  {
+    // Kelly's face jumps see the space charge only through the gradients
+    // it bends. The element residual of the Poisson equation, h_K ||rho /
+    // lambda^2 + Laplace psi_h||_K (weighted as Kelly's jumps, 1/24), sees
+    // the charge itself, also that of a core narrower than the cell, so
+    // that cores and Debye layers refine before the potential has resolved
+    // them: together the residual estimator of psi.
+    using namespace dealii;
+    const double lambda2
+      = electrolyte.scales.lambda_squared * permittivity_factor;
+    const QGauss<dim>                        quadrature(fe.degree + 1);
+    FEValues<dim>                            fe_values(fe,
+                            quadrature,
+                            update_values | update_hessians
+                              | update_quadrature_points | update_JxW_values);
+    std::vector<Vector<double>>              values(quadrature.size(),
+                                       Vector<double>(n_species + 1));
+    std::vector<std::vector<Tensor<2, dim>>> hessians(
+      quadrature.size(), std::vector<Tensor<2, dim>>(n_species + 1));
+    ExtendedDefects::Values core;
+    for (const auto &cell : dof_handler.active_cell_iterators())
+      if (cell->is_locally_owned())
+      {
+        fe_values.reinit(cell);
+        fe_values.get_function_values(ghosted_work, values);
+        fe_values.get_function_hessians(ghosted_work, hessians);
+        double residual = 0.;
+        for (const unsigned int q : fe_values.quadrature_point_indices())
+        {
+          double rho = electrolyte.fixed_charge;
+          for (unsigned int s = 0; s < n_species; ++s)
+            rho += electrolyte.charges[s] * std::exp(values[q][s + 1]);
+          if (!extended_defects.empty())
+          {
+            extended_defects.evaluate(fe_values.quadrature_point(q),
+                                      thermal_energy_now(),
+                                      core);
+            rho += core.charge_density;
+          }
+          const double r = rho / lambda2 + trace(hessians[q][0]);
+          residual += r * r * fe_values.JxW(q);
+        }
+        const double h   = cell->diameter();
+        float       &eta = indicators(cell->active_cell_index());
+        eta              = std::sqrt(eta * eta + h * h * residual / 24.);
+      }
   }
 
 
@@ -244,6 +308,7 @@ namespace exsolve
       nullptr,
       numbers::invalid_unsigned_int,
       triangulation->locally_owned_subdomain());
+    add_charge_residual(indicators);
     if (parameters.base.refinement.error_norm == RefinementParameters::Norm::L2)
       for (const auto &cell : triangulation->active_cell_iterators())
         if (cell->is_locally_owned())
@@ -342,7 +407,7 @@ namespace exsolve
   {
     // Cores of 0.5 nm in micrometre samples: refine where a core passes
     // through or near a cell until the cells are a fraction of its width.
-    const auto &defects = parameters.defects;
+    const auto &defects = extended_defects;
     for (unsigned int level = 0; level < defects.core_refinement_levels;
          ++level)
     {

@@ -6,11 +6,21 @@
 
 #include <exsolve/core/physical_scales.h>
 
+#include <memory>
+
 #include <string>
 #include <vector>
 
+namespace dealii
+{
+  template <int dim, int spacedim>
+  class Triangulation;
+}
+
 namespace exsolve
 {
+  class MeshGrainBoundaries;
+
   /**
    * Extended defects (section "Extended defects"): grain boundaries,
    * anti-phase boundaries and other planar defects (also a free surface
@@ -23,7 +33,9 @@ namespace exsolve
    *    paths);
    *  - a fixed core charge, sigma per area (planes) or q per length
    *    (lines), spread with the normalised profile;
-   * where d is the distance to the defect's plane or line and p the core
+   * where d is the distance to the defect's plane or line (or, for the
+   * grain boundaries of a polycrystalline mesh, to the nearest face between
+   * grains, MeshGrainBoundaries) and p the core
    * profile of half-width w (p(0) = 1): exp(-(d/w)^2) or sech^2(d/w).
    * Space charge then follows from the transport equations.
    * Everything is stored dimensionless (lengths in L, energies in units of
@@ -36,7 +48,9 @@ namespace exsolve
     enum class Kind
     {
       plane,
-      line
+      line,
+      /// The faces between grains (material ids) of the mesh.
+      mesh_faces
     };
     enum class Profile
     {
@@ -76,6 +90,16 @@ namespace exsolve
                      const std::vector<std::string> &names,
                      const PhysicalScales           &scales,
                      const unsigned int              dimension);
+
+    /**
+     * Index the grain boundaries of @p mesh if Extended defects/Grain
+     * boundaries from mesh names them (before the mesh is refined: the
+     * faces between its coarse cells); throws InputError if the mesh has
+     * none.
+     */
+    template <int dim>
+    void
+    attach_mesh(const dealii::Triangulation<dim, dim> &mesh);
 
     bool
     empty() const
@@ -126,7 +150,9 @@ namespace exsolve
     perpendicular(const unsigned int k, const dealii::Point<dim> &point) const;
 
     std::vector<Defect> defects;
-    Profile             shape     = Profile::gaussian;
-    unsigned int        n_species = 0;
+    /// The mesh's grain boundaries (shared by copies of this object).
+    std::shared_ptr<const MeshGrainBoundaries> mesh_boundaries;
+    Profile                                    shape     = Profile::gaussian;
+    unsigned int                               n_species = 0;
   };
 } // namespace exsolve

@@ -12,6 +12,7 @@
 #include <exsolve/electrostatics/boundary_conditions.h>
 #include <exsolve/electrostatics/planar_layer_reference.h>
 #include <exsolve/electrostatics/poisson_boltzmann_parameters.h>
+#include <exsolve/io/catalyst_session.h>
 #include <exsolve/io/run_directory.h>
 #include <exsolve/mesh/boundary_names.h>
 
@@ -61,9 +62,11 @@ namespace exsolve
                             const bool                        verbose = true);
     ~PoissonBoltzmannProblem();
 
-    /// Run all refinement cycles; write files into @p output if given.
+    /// Run all refinement cycles; write files into @p output and hand the
+    /// fields to @p catalyst (when due) if given.
     void
-    run(const RunDirectory *output = nullptr);
+    run(const RunDirectory *output   = nullptr,
+        CatalystSession    *catalyst = nullptr);
 
     const std::vector<CycleStatistics> &
     statistics() const
@@ -151,8 +154,11 @@ namespace exsolve
     refine_mesh();
     void
     compute_statistics(CycleStatistics &stats) const;
+    /// VTU into @p output and Catalyst, each if not null.
     void
-    write_fields(const RunDirectory &output, const unsigned int cycle);
+    write_fields(const RunDirectory *output,
+                 CatalystSession    *catalyst,
+                 const unsigned int  cycle);
 
     const PoissonBoltzmannParameters &parameters;
     const Electrolyte                &electrolyte;

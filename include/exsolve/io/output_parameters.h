@@ -2,6 +2,7 @@
 
 #include <deal.II/base/parameter_handler.h>
 
+#include <exsolve/io/catalyst_parameters.h>
 #include <exsolve/io/run_directory.h>
 
 #include <string>
@@ -14,12 +15,15 @@ namespace exsolve
     std::string            directory = "results";
     RunDirectory::IfExists if_exists = RunDirectory::IfExists::error;
     bool                   write_vtu = true;
+    CatalystParameters     catalyst;
 
     static void
     declare_parameters(dealii::ParameterHandler &prm);
 
+    /// @p input_directory (the parameter file's) locates relative paths.
     void
-    parse_parameters(dealii::ParameterHandler &prm);
+    parse_parameters(dealii::ParameterHandler &prm,
+                     const std::string        &input_directory = ".");
   };
 
   /// Write the complete parameter set of a run (every entry, defaults

@@ -4,6 +4,7 @@
 #include <deal.II/grid/tria.h>
 
 #include <exsolve/mesh/boundary_names.h>
+#include <exsolve/mesh/material_names.h>
 #include <exsolve/microstructure/microstructure_parameters.h>
 
 #include <array>
@@ -55,6 +56,18 @@ namespace exsolve
   BoundaryNames
   create_coarse_mesh(dealii::Triangulation<dim> &tria,
                      const GeometryParameters   &parameters);
+
+  /**
+   * As above, and the names of the mesh's regions into @p materials: for
+   * Gmsh the physical groups of dimension dim (material id = physical tag;
+   * unnamed tags by their number), for a microstructure each solid phase
+   * with its grain ids, for a box the single region "domain" (id 0).
+   */
+  template <int dim>
+  BoundaryNames
+  create_coarse_mesh(dealii::Triangulation<dim> &tria,
+                     const GeometryParameters   &parameters,
+                     MaterialNames              &materials);
 
   /// Names of the physical groups in a Gmsh file, by dimension and tag.
   std::map<std::pair<int, int>, std::string>

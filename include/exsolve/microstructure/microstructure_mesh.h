@@ -7,7 +7,7 @@
 #include <exsolve/microstructure/boundary_smoothing.h>
 #include <exsolve/microstructure/grain_orientations.h>
 #include <exsolve/microstructure/microstructure_parameters.h>
-#include <exsolve/microstructure/sphere_structure.h>
+#include <exsolve/microstructure/microstructure_sample.h>
 
 #include <array>
 #include <vector>
@@ -43,12 +43,11 @@ namespace exsolve
     }
   };
 
-  /// A generated sample and what was done to mesh it.
+  /// A generated or imported sample and what was done to mesh it.
   struct MeshedMicrostructure
   {
-    SphereStructure structure;
-    /// Voronoi seeds = grain ids 0 .. n_grain_seeds - 1.
-    unsigned int n_grain_seeds = 0;
+    /// Voxels, phases, grains (ids 0 .. n_grains - 1) and spheres.
+    MicrostructureSample sample;
     /// Indexed by grain id (= material_id).
     std::vector<GrainOrientation> orientations;
     /// Staircase pore-wall area [nm^(dim-1)], before any smoothing.
@@ -59,10 +58,12 @@ namespace exsolve
 
   /**
    * The whole chain from parameters to coarse mesh, the same on every rank:
-   * generate the spheres' voxels, split the solid into Voronoi grains, draw
+   * generate the sample (generate_microstructure: spheres' voxels with
+   * Voronoi grains, or the voxel image with its phases and grains), draw
    * one orientation per grain, describe the solid mesh, smooth its pore
    * walls if asked for, and create @p tria (empty; with periodicity in the
-   * periodic directions). Throws InputError on impossible parameters.
+   * periodic directions). Throws InputError on impossible parameters, also
+   * for sphere-projection smoothing of an image (which has no spheres).
    */
   template <int dim>
   MeshedMicrostructure

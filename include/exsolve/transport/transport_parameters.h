@@ -73,6 +73,9 @@ namespace exsolve
     Type                     type = Type::bulk;
     std::vector<std::string> concentration_expressions;
     std::string              potential_expression;
+    /// Closed sample: the Boltzmann state keeps each mobile species'
+    /// amount, its bulk reference adjusting (Initial state/Sample).
+    bool closed = false;
   };
 
   /**

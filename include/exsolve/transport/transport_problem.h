@@ -15,6 +15,7 @@
 #include <exsolve/chemistry/transport_activities.h>
 #include <exsolve/core/physical_constants.h>
 #include <exsolve/electrostatics/boundary_conditions.h>
+#include <exsolve/io/catalyst_session.h>
 #include <exsolve/io/run_directory.h>
 #include <exsolve/linear_algebra/backends.h>
 #include <exsolve/mesh/boundary_names.h>
@@ -125,9 +126,11 @@ namespace exsolve
     initialize();
 
     /// initialize() if needed, then integrate to the end time, writing
-    /// fields and time series into @p output if given.
+    /// fields and time series into @p output and handing the fields to
+    /// @p catalyst (when due) if given.
     void
-    run(const RunDirectory *output = nullptr);
+    run(const RunDirectory *output   = nullptr,
+        CatalystSession    *catalyst = nullptr);
 
     const std::vector<StepRecord> &
     history() const
@@ -155,9 +158,20 @@ namespace exsolve
     double
     potential_at(const dealii::Point<dim> &point) const;
 
+    /// Concentration of species @p s at @p point, user units.
+    double
+    concentration_at(const dealii::Point<dim> &point,
+                     const unsigned int        s) const;
+
     /// Mean concentration of every species over a boundary, user units.
     std::vector<double>
     boundary_mean_concentrations(const std::string &boundary) const;
+
+    /// Outward flux of every species through a boundary, int J_i . n dA
+    /// with J_i = -D_i c_i grad(ln a_i + dg_i p / kT + z_i psi),
+    /// dimensionless (in 1D per area, in 2D per length).
+    std::vector<double>
+    boundary_fluxes(const std::string &boundary) const;
 
     /// Integral of the total charge sum_i z_i c_i + rho_fixed plus the
     /// cores' charge, dimensionless.
@@ -167,6 +181,17 @@ namespace exsolve
     /// Integral of the extended defects' core charge, dimensionless.
     double
     core_charge() const;
+
+    /// The bulk concentrations (user units); in a closed sample those left
+    /// by segregation and space charge.
+    std::vector<double>
+    bulk_reference() const
+    {
+      std::vector<double> c(reference_concentrations);
+      for (double &value : c)
+        value *= electrolyte.scales.concentration;
+      return c;
+    }
 
     /// Potential, layer width, excesses and core diffusivities of every
     /// extended defect; each point of the sample belongs to the nearest
@@ -287,8 +312,13 @@ namespace exsolve
     double
     weighted_error_norm(const BlockVector &error,
                         const BlockVector &reference) const;
+    /// VTU number @p index (and defects.csv rows) into @p output and step
+    /// @p step to Catalyst, each if not null.
     void
-    write_fields(const RunDirectory &output, const unsigned int index);
+    write_fields(const RunDirectory *output,
+                 const unsigned int  index,
+                 CatalystSession    *catalyst,
+                 const unsigned int  step);
     /// kT now in eV (SI) or 1 (dimensionless): the unit of segregation
     /// energies.
     double
@@ -302,6 +332,20 @@ namespace exsolve
     /// species couplings they bring (constructor).
     void
     setup_reactions_and_activities();
+    /// The Boltzmann state of a closed sample (Initial state/Sample).
+    void
+    solve_closed_sample(unsigned int &newton_iterations,
+                        unsigned int &linear_iterations);
+
+    /// Over boundary @p id: int c_i dA, int J_i . n dA and the area.
+    std::vector<double>
+    boundary_integrals(const dealii::types::boundary_id id) const;
+
+    /// Add the Poisson equation's element residual (the space charge) to
+    /// the Kelly indicators of the locally owned cells.
+    void
+    add_charge_residual(dealii::Vector<float> &indicators) const;
+
     /// Refine the mesh towards the cores of the extended defects.
     void
     refine_near_cores();
@@ -364,6 +408,11 @@ namespace exsolve
     std::unique_ptr<TransportActivities> activities;
     /// ln a_i of the bulk: the Boltzmann equilibrium's reference.
     std::vector<double> log_bulk_activity;
+    /// The extended defects of the parameters, with the mesh's grain
+    /// boundaries attached.
+    ExtendedDefects extended_defects;
+    /// Bulk concentrations, adjusted in a closed sample (dimensionless).
+    std::vector<double> reference_concentrations;
     /// Fast reactions in local equilibrium (null without any) and the
     /// current choice of pivots (update_row_scaling()).
     std::unique_ptr<LocalEquilibria> local_equilibria;

@@ -35,7 +35,9 @@ namespace exsolve
                         "0",
                         Patterns::Integer(0, 20),
                         "[-] Uniform refinements of the coarse mesh before the "
-                        "first solve, 0..20.");
+                        "first solve, 0..20 (Physics/Model = microstructure: "
+                        "of the voxel mesh, before the metrics and the "
+                        "tortuosity).");
       prm.declare_entry("Refinement cycles",
                         "1",
                         Patterns::Integer(1, 100),

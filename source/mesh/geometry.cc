@@ -4,8 +4,7 @@
 #include <exsolve/core/input_error.h>
 #include <exsolve/core/parameter_utilities.h>
 #include <exsolve/mesh/geometry.h>
-#include <exsolve/microstructure/microstructure_sample.h>
-#include <exsolve/microstructure/voxel_mesh.h>
+#include <exsolve/microstructure/microstructure_mesh.h>
 
 #include <algorithm>
 #include <cmath>
@@ -129,6 +128,22 @@ namespace exsolve
     {
       microstructure.parse_parameters(prm, input_directory);
       lengths = microstructure.sample_size;
+      MicrostructureMeshOptions options;
+      options.parse_parameters(prm, dimension);
+      require_input(!options.any_periodic(),
+                    "Microstructure/Periodic directions",
+                    prm.get({"Microstructure"}, "Periodic directions"),
+                    "is not supported with Geometry/Type = microstructure: "
+                    "the space-charge and transport solvers do not yet "
+                    "constrain periodic degrees of freedom; leave it empty "
+                    "(Physics/Model = microstructure supports it)");
+      require_input(options.smoothing
+                      == MicrostructureMeshOptions::Smoothing::none,
+                    "Microstructure/Boundary smoothing",
+                    prm.get({"Microstructure"}, "Boundary smoothing"),
+                    "is not yet available with Geometry/Type = "
+                    "microstructure, which meshes the voxel staircase; set "
+                    "it to none (Physics/Model = microstructure supports it)");
     }
   }
 
@@ -276,11 +291,12 @@ namespace exsolve
     else if constexpr (dim > 1)
     {
       // Every rank generates (or reads) the same voxels.
-      const MicrostructureSample sample
-        = generate_microstructure(parameters.microstructure);
-      names = create_voxel_mesh(sample.grid, tria);
-      for (unsigned int grain = 0; grain < sample.n_grains; ++grain)
-        materials.add(grain, sample.phases.names[sample.phases.phase(grain)]);
+      const auto meshed
+        = mesh_microstructure(parameters.microstructure, {}, tria);
+      const SolidPhases &phases = meshed.sample.phases;
+      names                     = meshed.boundary_names;
+      for (unsigned int grain = 0; grain < meshed.sample.n_grains; ++grain)
+        materials.add(grain, phases.names[phases.phase(grain)]);
     }
     for (const auto &[old_name, new_name] : parameters.boundary_renames)
       names.rename(old_name, new_name);

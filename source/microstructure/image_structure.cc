@@ -73,7 +73,8 @@ namespace exsolve
 
 
   MicrostructureSample
-  read_image_structure(const MicrostructureParameters &parameters)
+  read_image_structure(const MicrostructureParameters &parameters,
+                       const std::array<bool, 3>      &periodic)
   {
     const VoxelImageParameters &image = parameters.image;
     const auto                  values
@@ -88,6 +89,7 @@ namespace exsolve
       VoxelGrid(image.dimension, image.size, parameters.sample_size));
     std::vector<int> phase = phases_of_voxels(image, values, sample.phases);
     VoxelGrid       &grid  = sample.grid;
+    grid.periodic          = periodic;
     for (std::size_t v = 0; v < grid.size(); ++v)
       grid.label[v] = phase[v] == pore_phase ? VoxelGrid::pore : 0;
 

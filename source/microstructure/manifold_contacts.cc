@@ -8,7 +8,8 @@ namespace exsolve
   namespace
   {
     /// The voxels of a block of 2^dim positions (around a vertex) or 4
-    /// (around an edge, 3D); out-of-range positions count as pore.
+    /// (around an edge, 3D); out-of-range positions count as pore, except
+    /// in periodic directions, where they wrap around.
     struct Block
     {
       unsigned int                      size = 0;
@@ -33,8 +34,13 @@ namespace exsolve
         std::array<int, 3> p;
         for (unsigned int d = 0; d < 3; ++d)
         {
-          p[d]   = base[d] + offsets[b][d];
-          inside = inside && p[d] >= 0 && p[d] < static_cast<int>(grid.n[d]);
+          const int n = grid.n[d];
+          p[d]        = base[d] + offsets[b][d];
+          // Across a periodic sample face the block continues on the other
+          // side, so contacts through it are found as well.
+          if (grid.periodic[d])
+            p[d] = (p[d] + n) % n;
+          inside = inside && p[d] >= 0 && p[d] < n;
         }
         if (!inside)
           continue;

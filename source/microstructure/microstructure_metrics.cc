@@ -27,6 +27,17 @@ namespace exsolve
         continue;
       m.solid_volume += cell->measure();
       grains.insert(cell->material_id());
+      // Area @p a of a face towards grain @p other, as a grain boundary
+      // within one phase or as a phase boundary.
+      const auto add = [&](const types::material_id other, const double a)
+      {
+        if (other == cell->material_id())
+          return;
+        if (phases.phase(other) == phases.phase(cell->material_id()))
+          m.grain_boundaries += a;
+        else
+          m.phase_boundaries += a;
+      };
       for (const unsigned int f : cell->face_indices())
       {
         const auto face = cell->face(f);
@@ -34,27 +45,28 @@ namespace exsolve
         {
           if (face->boundary_id() == pore_surface_id<dim>)
             m.pore_surface += face->measure();
+          else if (cell->has_periodic_neighbor(f))
+          {
+            // Counted like interior faces: half from either side on equal
+            // levels, all of it from the finer side.
+            const auto neighbour = cell->periodic_neighbor(f);
+            if (!neighbour->has_children())
+              add(neighbour->material_id(),
+                  (cell->periodic_neighbor_is_coarser(f) ? 1. : 0.5)
+                    * face->measure());
+          }
           continue;
         }
         // Each grain or phase boundary is seen from both sides: count half
         // each time, per fine face where the neighbour is refined.
-        const auto add = [&](const types::material_id other, const double a)
-        {
-          if (other == cell->material_id())
-            return;
-          if (phases.phase(other) == phases.phase(cell->material_id()))
-            m.grain_boundaries += 0.5 * a;
-          else
-            m.phase_boundaries += 0.5 * a;
-        };
         if (face->has_children())
         {
           for (unsigned int s = 0; s < face->n_children(); ++s)
             add(cell->neighbor_child_on_subface(f, s)->material_id(),
-                face->child(s)->measure());
+                0.5 * face->child(s)->measure());
         }
         else
-          add(cell->neighbor(f)->material_id(), face->measure());
+          add(cell->neighbor(f)->material_id(), 0.5 * face->measure());
       }
     }
 
@@ -95,12 +107,14 @@ namespace exsolve
     out << "porosity,specific_surface_area_per_nm,"
            "grain_boundary_area_per_volume_per_nm,mean_grain_size_nm,"
            "n_grains,solid_volume_nm^dim,sample_volume_nm^dim,"
+           "pore_wall_area_nm^(dim-1),voxel_pore_wall_area_nm^(dim-1),"
            "phase_boundary_area_per_volume_per_nm,"
            "triple_phase_boundary_density_per_nm^2,"
            "triple_phase_boundary_nm_or_points,n_solid_phases\n"
         << std::setprecision(10) << m.porosity << ',' << m.specific_surface_area
         << ',' << m.grain_boundary_density << ',' << m.mean_grain_size << ','
         << m.n_grains << ',' << m.solid_volume << ',' << m.sample_volume << ','
+        << m.pore_surface << ',' << m.voxel_pore_surface << ','
         << m.phase_boundary_density << ',' << m.triple_phase_boundary_density
         << ',' << m.triple_phase_boundary << ',' << m.n_phases << '\n';
   }
@@ -116,8 +130,13 @@ namespace exsolve
     out << std::setprecision(5)
         << "  porosity                       = " << m.porosity
         << "\n  specific surface area          = " << m.specific_surface_area
-        << " 1/nm (pore wall " << m.pore_surface << ' ' << area
-        << ")\n  grain-boundary area per volume = " << m.grain_boundary_density
+        << " 1/nm (pore wall " << m.pore_surface << ' ' << area;
+    if (m.voxel_pore_surface > 0)
+      out << "; unsmoothed voxel staircase " << m.voxel_pore_surface << ' '
+          << area << ", " << std::showpos
+          << 100 * (m.voxel_pore_surface / m.pore_surface - 1) << std::noshowpos
+          << " %";
+    out << ")\n  grain-boundary area per volume = " << m.grain_boundary_density
         << " 1/nm (" << m.grain_boundaries << ' ' << area
         << ")\n  mean grain size                = " << m.mean_grain_size
         << " nm (" << m.n_grains << " grains)\n";

@@ -78,6 +78,39 @@ namespace exsolve
         "[-] true: keep only the largest face-connected solid cluster, so "
         "every solid cell is connected. false: a disconnected solid is an "
         "input error.");
+      prm.declare_entry(
+        "Periodic directions",
+        "",
+        Patterns::List(Patterns::Selection("x|y|z"), 0, 3),
+        "[-] Directions in which the sample tiles space, e.g. 'y, z': sphere "
+        "centres are uniform in the sample and wrap around its faces, grains "
+        "and solid connectivity wrap too, and the mesh is made periodic "
+        "(p4est) where solid meets solid across the two faces; elsewhere "
+        "those faces are pore walls. Empty: none. Physics/Model = "
+        "microstructure computes the tortuosity along x, so x must not be "
+        "periodic there; the space-charge and transport models "
+        "(Geometry/Type = microstructure) do not support periodicity yet. "
+        "With Structure = image the image itself is taken to tile space.");
+      prm.declare_entry(
+        "Boundary smoothing",
+        "none",
+        Patterns::Selection("none|sphere projection"),
+        "[-] 'none': the pore walls are the voxel staircase (which "
+        "overestimates their area, by about 50 % for a sphere). 'sphere "
+        "projection': before the mesh is distributed, every pore-wall vertex "
+        "moves onto the nearest point of the generating spheres' surface "
+        "(sample-face vertices stay on their faces), with the moves "
+        "shortened where a cell would be inverted; the pore-wall area is "
+        "then reported before and after. Only for generated spheres: an "
+        "image (Structure = image) has no spheres to project onto, and "
+        "Geometry/Type = microstructure meshes the staircase so far.");
+      prm.declare_entry(
+        "Compute tortuosity",
+        "true",
+        Patterns::Bool(),
+        "[-] Physics/Model = microstructure: true solves steady diffusion "
+        "through the solid for the tortuosity along x (tortuosity.csv); "
+        "false skips it (a mesh and metrics run, e.g. to measure memory).");
       VoxelImageParameters::declare_parameters(prm);
     }
     prm.leave_subsection();

@@ -6,11 +6,12 @@
 namespace exsolve
 {
   MicrostructureSample
-  generate_microstructure(const MicrostructureParameters &parameters)
+  generate_microstructure(const MicrostructureParameters &parameters,
+                          const std::array<bool, 3>      &periodic)
   {
     if (parameters.structure == MicrostructureParameters::Structure::image)
-      return read_image_structure(parameters);
-    SphereStructure      spheres = generate_sphere_structure(parameters);
+      return read_image_structure(parameters, periodic);
+    SphereStructure spheres = generate_sphere_structure(parameters, periodic);
     MicrostructureSample sample(std::move(spheres.grid));
     sample.n_grains                = assign_voronoi_grains(sample.grid,
                                             parameters.mean_grain_size,
@@ -18,6 +19,7 @@ namespace exsolve
     sample.isolated_voxels_removed = spheres.isolated_voxels_removed;
     sample.description = std::to_string(spheres.n_spheres) + " spheres, "
                          + std::to_string(sample.n_grains) + " grain seeds";
+    sample.spheres = std::move(spheres.spheres);
     return sample;
   }
 } // namespace exsolve

@@ -1,18 +1,20 @@
+#include <deal.II/base/array_view.h>
 #include <deal.II/base/conditional_ostream.h>
 #include <deal.II/base/timer.h>
 #include <deal.II/lac/vector.h>
 #include <deal.II/numerics/data_out.h>
 
+#include <exsolve/core/input_error.h>
 #include <exsolve/core/triangulation_factory.h>
 #include <exsolve/core/version.h>
 #include <exsolve/io/benchmark_report.h>
 #include <exsolve/io/output_parameters.h>
 #include <exsolve/io/partitioned_vtu.h>
+#include <exsolve/microstructure/microstructure_mesh.h>
 #include <exsolve/microstructure/microstructure_metrics.h>
 #include <exsolve/microstructure/microstructure_sample.h>
 #include <exsolve/microstructure/microstructure_simulation.h>
 #include <exsolve/microstructure/tortuosity.h>
-#include <exsolve/microstructure/voxel_mesh.h>
 
 #include <filesystem>
 #include <iomanip>
@@ -25,25 +27,39 @@ namespace exsolve
   {
     template <int dim>
     void
-    write_vtu(const Triangulation<dim> &tria,
-              const SolidPhases        &phases,
-              const RunDirectory       &output,
-              const MPI_Comm            comm)
+    write_vtu(const Triangulation<dim>            &tria,
+              const SolidPhases                   &phases,
+              const std::vector<GrainOrientation> &orientations,
+              const RunDirectory                  &output,
+              const MPI_Comm                       comm)
     {
-      Vector<float> grain(tria.n_active_cells()), rank(tria.n_active_cells()),
-        phase(tria.n_active_cells());
+      const unsigned int           n = tria.n_active_cells();
+      Vector<float>                grain(n), rank(n), phase(n);
+      std::array<Vector<float>, 3> euler{
+        {Vector<float>(n), Vector<float>(n), Vector<float>(n)}};
       for (const auto &cell : tria.active_cell_iterators())
         if (cell->is_locally_owned())
         {
-          grain[cell->active_cell_index()] = cell->material_id();
-          rank[cell->active_cell_index()]  = cell->subdomain_id();
-          phase[cell->active_cell_index()] = phases.phase(cell->material_id());
+          const unsigned int c = cell->active_cell_index();
+          grain[c]             = cell->material_id();
+          rank[c]              = cell->subdomain_id();
+          phase[c]             = phases.phase(cell->material_id());
+          const auto angles
+            = orientations[cell->material_id()].bunge_euler_angles();
+          for (unsigned int a = 0; a < 3; ++a)
+            euler[a][c] = angles[a] * 180 / M_PI;
         }
       DataOut<dim> data_out;
       data_out.attach_triangulation(tria);
       data_out.add_data_vector(grain, "grain_id", DataOut<dim>::type_cell_data);
       data_out.add_data_vector(phase, "phase", DataOut<dim>::type_cell_data);
       data_out.add_data_vector(rank, "rank", DataOut<dim>::type_cell_data);
+      const char *names[]
+        = {"euler_phi1_deg", "euler_Phi_deg", "euler_phi2_deg"};
+      for (unsigned int a = 0; a < 3; ++a)
+        data_out.add_data_vector(euler[a],
+                                 names[a],
+                                 DataOut<dim>::type_cell_data);
       data_out.build_patches();
       std::vector<std::pair<double, std::string>> records;
       write_partitioned_vtu(data_out,
@@ -57,12 +73,58 @@ namespace exsolve
 
 
 
+    /// grains.csv: phase, volume and orientation of every grain id (rank 0).
+    template <int dim>
+    void
+    write_grains_csv(const Triangulation<dim>            &tria,
+                     const SolidPhases                   &phases,
+                     const std::vector<GrainOrientation> &orientations,
+                     const RunDirectory                  &output,
+                     const MPI_Comm                       comm)
+    {
+      std::vector<double> volume(orientations.size(), 0.);
+      for (const auto &cell : tria.active_cell_iterators())
+        if (cell->is_locally_owned())
+          volume[cell->material_id()] += cell->measure();
+      std::vector<double> total(volume.size());
+      Utilities::MPI::sum(ArrayView<const double>(volume.data(), volume.size()),
+                          comm,
+                          make_array_view(total));
+      volume = total;
+      if (Utilities::MPI::this_mpi_process(comm) != 0)
+        return;
+      output.write_atomically(
+        "grains.csv",
+        [&](std::ostream &out)
+        {
+          out
+            << "grain_id,phase,volume_nm^dim,q_w,q_x,q_y,q_z,phi1_deg,Phi_deg,"
+               "phi2_deg\n"
+            << std::setprecision(12);
+          for (unsigned int g = 0; g < orientations.size(); ++g)
+          {
+            out << g << ',' << phases.names[phases.phase(g)] << ','
+                << volume[g];
+            for (const double q : orientations[g].quaternion)
+              out << ',' << q;
+            for (const double a : orientations[g].bunge_euler_angles())
+              out << ',' << a * 180 / M_PI;
+            out << '\n';
+          }
+        });
+    }
+
+
+
     template <int dim>
     int
-    run(const ParameterHandler         &prm,
-        const MicrostructureParameters &parameters,
-        const OutputParameters         &output_parameters,
-        const MPI_Comm                  comm)
+    run(ParameterHandler                &prm,
+        const MicrostructureParameters  &parameters,
+        const MicrostructureMeshOptions &options,
+        const OutputParameters          &output_parameters,
+        const unsigned int               global_refinements,
+        const bool                       compute_tortuosity_along_x,
+        const MPI_Comm                   comm)
     {
       Timer              wall(comm, true);
       const bool         root = Utilities::MPI::this_mpi_process(comm) == 0;
@@ -73,39 +135,60 @@ namespace exsolve
       // The same seed gives the same voxels on every rank, so each builds
       // the (replicated) coarse mesh itself; input errors stop every rank
       // here, before anything is written.
-      const MicrostructureSample sample = generate_microstructure(parameters);
-      auto                       tria   = create_triangulation<dim>(comm);
-      create_voxel_mesh(sample.grid, *tria);
+      require_input(!options.periodic[0],
+                    "Microstructure/Periodic directions",
+                    prm.get({"Microstructure"}, "Periodic directions"),
+                    "must not contain x with Physics/Model = microstructure: "
+                    "the tortuosity is computed along x, between the x_min "
+                    "and x_max faces; use y and/or z");
+      auto       tria   = create_triangulation<dim>(comm);
+      const auto meshed = mesh_microstructure(parameters, options, *tria);
+      const unsigned int n_coarse = tria->n_global_active_cells();
+      tria->refine_global(global_refinements);
 
       const RunDirectory output(output_parameters.directory,
                                 output_parameters.if_exists,
                                 comm);
       write_parameter_file(output, prm, comm);
       pcout << "exsolve " << version_string << ": " << dim
-            << "D porous microstructure, " << sample.description << ", "
-            << tria->n_global_active_cells() << " solid cells ("
-            << sample.isolated_voxels_removed
-            << " isolated solid voxels removed)\n";
+            << "D porous microstructure, " << meshed.sample.description << ", "
+            << n_coarse << " solid voxel cells ("
+            << meshed.sample.isolated_voxels_removed
+            << " isolated solid voxels removed), "
+            << tria->n_global_active_cells() << " cells after "
+            << global_refinements << " global refinement(s)\n";
+      if (options.smoothing != MicrostructureMeshOptions::Smoothing::none)
+        pcout << "  boundary smoothing: " << meshed.smoothing.n_projected
+              << " of " << meshed.smoothing.n_wall_vertices
+              << " pore-wall vertices projected onto the spheres, "
+              << meshed.smoothing.n_shortened << " moved part of the way, "
+              << meshed.smoothing.n_kept << " kept (largest move "
+              << std::setprecision(4) << meshed.smoothing.max_displacement
+              << " nm)\n";
 
-      const auto metrics
-        = compute_microstructure_metrics(*tria,
-                                         parameters.sample_size,
-                                         sample.phases);
-      const auto phase_measures = measure_phases(*tria, sample.phases);
-      const auto tortuosity     = compute_tortuosity(
-        *tria,
-        parameters.sample_size,
-        [](types::material_id) { return 1.; },
-        1.);
+      const SolidPhases &phases = meshed.sample.phases;
+      auto               metrics
+        = compute_microstructure_metrics(*tria, parameters.sample_size, phases);
+      metrics.voxel_pore_surface      = meshed.voxel_pore_wall_area;
+      const auto       phase_measures = measure_phases(*tria, phases);
+      const bool       diffusion      = compute_tortuosity_along_x;
+      TortuosityResult tortuosity;
+      if (diffusion)
+        tortuosity = compute_tortuosity(
+          *tria,
+          parameters.sample_size,
+          [](types::material_id) { return 1.; },
+          1.);
       print_metrics(metrics, dim, pcout.get_stream());
-      pcout << "  tortuosity along x             = " << std::setprecision(5)
-            << tortuosity.tortuosity
-            << " (D_eff / D = " << tortuosity.effective_diffusivity << ")"
-            << std::endl;
-      for (unsigned int p = 0; p < sample.phases.n_phases(); ++p)
-        pcout << "  phase " << std::setw(24) << std::left
-              << sample.phases.names[p] << std::right << " = "
-              << phase_measures.cells[p] << " cells, volume fraction "
+      if (diffusion)
+        pcout << "  tortuosity along x             = " << std::setprecision(5)
+              << tortuosity.tortuosity
+              << " (D_eff / D = " << tortuosity.effective_diffusivity << ")"
+              << std::endl;
+      for (unsigned int p = 0; p < phases.n_phases(); ++p)
+        pcout << "  phase " << std::setw(24) << std::left << phases.names[p]
+              << std::right << " = " << phase_measures.cells[p]
+              << " cells, volume fraction "
               << phase_measures.volume[p] / metrics.sample_volume << ", "
               << phase_measures.grains[p] << " grains\n";
 
@@ -117,30 +200,47 @@ namespace exsolve
           {
             out << "phase,cells,volume_nm^dim,volume_fraction,grains\n"
                 << std::setprecision(10);
-            for (unsigned int p = 0; p < sample.phases.n_phases(); ++p)
-              out << sample.phases.names[p] << ',' << phase_measures.cells[p]
-                  << ',' << phase_measures.volume[p] << ','
+            for (unsigned int p = 0; p < phases.n_phases(); ++p)
+              out << phases.names[p] << ',' << phase_measures.cells[p] << ','
+                  << phase_measures.volume[p] << ','
                   << phase_measures.volume[p] / metrics.sample_volume << ','
                   << phase_measures.grains[p] << '\n';
           });
         output.write_atomically("metrics.csv",
                                 [&](std::ostream &out)
                                 { write_metrics_csv(metrics, out); });
-        output.write_atomically(
-          "tortuosity.csv",
-          [&](std::ostream &out)
-          {
-            out << "direction,solid_fraction,effective_diffusivity_over_D,"
-                   "tortuosity,dofs,cg_iterations\n"
-                << std::setprecision(10) << "x," << tortuosity.solid_fraction
-                << ',' << tortuosity.effective_diffusivity << ','
-                << tortuosity.tortuosity << ',' << tortuosity.n_dofs << ','
-                << tortuosity.cg_iterations << '\n';
-          });
+        if (diffusion)
+          output.write_atomically(
+            "tortuosity.csv",
+            [&](std::ostream &out)
+            {
+              out << "direction,solid_fraction,effective_diffusivity_over_D,"
+                     "tortuosity,dofs,cg_iterations\n"
+                  << std::setprecision(10) << "x," << tortuosity.solid_fraction
+                  << ',' << tortuosity.effective_diffusivity << ','
+                  << tortuosity.tortuosity << ',' << tortuosity.n_dofs << ','
+                  << tortuosity.cg_iterations << '\n';
+            });
       }
       output.synchronize();
+      write_grains_csv(
+        *tria, meshed.sample.phases, meshed.orientations, output, comm);
+      output.synchronize();
       if (output_parameters.write_vtu)
-        write_vtu(*tria, sample.phases, output, comm);
+        write_vtu(
+          *tria, meshed.sample.phases, meshed.orientations, output, comm);
+
+      // Memory of the mesh itself (deal.II's count, all ranks) and the
+      // peak resident size of the processes, per active cell.
+      const double cells = tria->n_global_active_cells();
+      const double tria_bytes
+        = Utilities::MPI::sum(static_cast<double>(tria->memory_consumption()),
+                              comm);
+      const double peak_mb = peak_memory_mb(comm);
+      pcout << "  memory per cell                = " << std::setprecision(4)
+            << tria_bytes / cells << " B (triangulation), "
+            << peak_mb * 1048576. / cells << " B (peak resident, " << peak_mb
+            << " MB on all ranks)\n";
 
       BenchmarkReport report;
       report.add("name", std::string("microstructure"));
@@ -151,13 +251,19 @@ namespace exsolve
       report.add("mpi_ranks",
                  static_cast<long long>(Utilities::MPI::n_mpi_processes(comm)));
       report.add("porosity", metrics.porosity);
-      report.add("tortuosity", tortuosity.tortuosity);
+      if (diffusion)
+        report.add("tortuosity", tortuosity.tortuosity);
       report.add("triple_phase_boundary_density",
                  metrics.triple_phase_boundary_density);
       report.add("linear_iterations_total",
                  static_cast<long long>(tortuosity.cg_iterations));
+      report.add("coarse_cells", static_cast<long long>(n_coarse));
+      report.add("pore_wall_area", metrics.pore_surface);
+      report.add("voxel_pore_wall_area", metrics.voxel_pore_surface);
+      report.add("triangulation_bytes_per_cell", tria_bytes / cells);
+      report.add("peak_bytes_per_cell", peak_mb * 1048576. / cells);
       report.add("wall_total_s", wall.wall_time());
-      report.add("peak_memory_mb", peak_memory_mb(comm));
+      report.add("peak_memory_mb", peak_mb);
       report.add("status", std::string("converged"));
       pcout << report.line() << std::endl;
       return 0;
@@ -177,7 +283,18 @@ namespace exsolve
     parameters.parse_parameters(prm, directory.empty() ? "." : directory);
     OutputParameters output;
     output.parse_parameters(prm);
-    return parameters.dimension == 2 ? run<2>(prm, parameters, output, comm)
-                                     : run<3>(prm, parameters, output, comm);
+    MicrostructureMeshOptions options;
+    options.parse_parameters(prm, parameters.dimension);
+    const bool tortuosity
+      = prm.get_bool({"Microstructure"}, "Compute tortuosity");
+    prm.enter_subsection("Mesh refinement");
+    const unsigned int refinements
+      = prm.get_integer("Initial global refinements");
+    prm.leave_subsection();
+    return parameters.dimension == 2
+             ? run<2>(
+               prm, parameters, options, output, refinements, tortuosity, comm)
+             : run<3>(
+               prm, parameters, options, output, refinements, tortuosity, comm);
   }
 } // namespace exsolve

@@ -13,6 +13,7 @@
 #include <deal.II/numerics/vector_tools.h>
 
 #include <exsolve/core/input_error.h>
+#include <exsolve/microstructure/periodic_voxel_faces.h>
 #include <exsolve/microstructure/tortuosity.h>
 
 namespace exsolve
@@ -37,6 +38,7 @@ namespace exsolve
 
     AffineConstraints<double> constraints(relevant);
     DoFTools::make_hanging_node_constraints(dof_handler, constraints);
+    make_voxel_periodicity_constraints(dof_handler, constraints);
     std::map<types::global_dof_index, double> inlet, outlet;
     VectorTools::interpolate_boundary_values(
       dof_handler, 0, Functions::ConstantFunction<dim>(1.), inlet);

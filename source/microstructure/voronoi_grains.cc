@@ -36,7 +36,13 @@ namespace exsolve
       {
         double r2 = 0;
         for (unsigned int d = 0; d < dim; ++d)
-          r2 += (x[d] - seeds[g][d]) * (x[d] - seeds[g][d]);
+        {
+          double dx = x[d] - seeds[g][d];
+          // Nearest image, so the grains tile with the sample.
+          if (grid.periodic[d])
+            dx -= grid.lengths[d] * std::round(dx / grid.lengths[d]);
+          r2 += dx * dx;
+        }
         if (r2 < nearest)
         {
           nearest = r2;

@@ -59,8 +59,12 @@ namespace exsolve
     {
       if (p[d] > 0)
         out.push_back(v - stride[d]);
+      else if (periodic[d] && n[d] > 1)
+        out.push_back(v + (n[d] - 1) * stride[d]);
       if (p[d] + 1 < n[d])
         out.push_back(v + stride[d]);
+      else if (periodic[d] && n[d] > 1)
+        out.push_back(v - (n[d] - 1) * stride[d]);
     }
   }
 } // namespace exsolve

@@ -1,80 +1,121 @@
-#include <deal.II/grid/grid_generator.h>
+#include <deal.II/grid/tria.h>
 
 #include <exsolve/core/input_error.h>
+#include <exsolve/microstructure/periodic_voxel_faces.h>
 #include <exsolve/microstructure/voxel_mesh.h>
 
-#include <cmath>
-#include <set>
+#include <algorithm>
+#include <limits>
 
 namespace exsolve
 {
   using namespace dealii;
 
-  namespace
+  template <int dim>
+  VoxelMeshDescription<dim>
+  describe_voxel_mesh(const VoxelGrid &grid)
   {
-    template <int dim>
-    std::size_t
-    voxel_of(const VoxelGrid &grid, const Point<dim> &x)
+    AssertThrow(grid.dimension == dim,
+                ExcMessage("voxel grid and mesh dimensions differ"));
+    const std::array<unsigned int, 3> m{
+      {grid.n[0] + 1, grid.n[1] + 1, dim == 3 ? grid.n[2] + 1 : 1}};
+    constexpr unsigned int    unused = std::numeric_limits<unsigned int>::max();
+    std::vector<unsigned int> vertex_at(static_cast<std::size_t>(m[0]) * m[1]
+                                          * m[2],
+                                        unused);
+    VoxelMeshDescription<dim> mesh;
+    for (std::size_t v = 0; v < grid.size(); ++v)
     {
-      std::array<unsigned int, 3> p{{0, 0, 0}};
-      for (unsigned int d = 0; d < dim; ++d)
-        p[d] = std::min<unsigned int>(grid.n[d] - 1,
-                                      std::floor(x[d] / grid.spacing(d)));
-      return grid.index(p[0], p[1], p[2]);
+      if (!grid.solid(v))
+        continue;
+      const auto    p = grid.position(v);
+      CellData<dim> cell;
+      // deal.II numbers the vertices of a cell lexicographically, x fastest.
+      for (unsigned int c = 0; c < GeometryInfo<dim>::vertices_per_cell; ++c)
+      {
+        std::array<unsigned int, 3> q{{p[0] + (c & 1),
+                                       p[1] + ((c >> 1) & 1),
+                                       dim == 3 ? p[2] + ((c >> 2) & 1) : 0}};
+        const std::size_t l = q[0] + std::size_t(m[0]) * (q[1] + m[1] * q[2]);
+        if (vertex_at[l] == unused)
+        {
+          vertex_at[l] = mesh.vertices.size();
+          Point<dim> x;
+          for (unsigned int d = 0; d < dim; ++d)
+            x[d] = q[d] * grid.spacing(d);
+          mesh.vertices.push_back(x);
+          mesh.lattice.push_back(q);
+        }
+        cell.vertices[c] = vertex_at[l];
+      }
+      cell.material_id = grid.label[v];
+      mesh.cells.push_back(cell);
     }
-  } // namespace
+    require_input(!mesh.cells.empty(),
+                  "Microstructure",
+                  "(generated structure)",
+                  "has no solid voxel to mesh");
+    return mesh;
+  }
 
 
 
   template <int dim>
   BoundaryNames
-  create_voxel_mesh(const VoxelGrid &grid, Triangulation<dim> &tria)
+  create_voxel_mesh(const VoxelGrid                 &grid,
+                    const VoxelMeshDescription<dim> &mesh,
+                    Triangulation<dim>              &tria)
   {
-    AssertThrow(grid.dimension == dim,
-                ExcMessage("voxel grid and mesh dimensions differ"));
-    std::vector<unsigned int> repetitions(dim);
-    Point<dim>                lower, upper;
-    for (unsigned int d = 0; d < dim; ++d)
-    {
-      repetitions[d] = grid.n[d];
-      upper[d]       = grid.lengths[d];
-    }
-    Triangulation<dim> box;
-    GridGenerator::subdivided_hyper_rectangle(box, repetitions, lower, upper);
-
-    std::set<typename Triangulation<dim>::active_cell_iterator> pores;
-    for (const auto &cell : box.active_cell_iterators())
-      if (!grid.solid(voxel_of(grid, cell->center())))
-        pores.insert(cell);
-    require_input(pores.size() < box.n_active_cells(),
-                  "Microstructure",
-                  "(generated structure)",
-                  "has no solid voxel to mesh");
-    if (pores.empty())
-      tria.copy_triangulation(box);
-    else
-      GridGenerator::create_triangulation_with_removed_cells(box, pores, tria);
+    tria.create_triangulation(mesh.vertices, mesh.cells, SubCellData());
 
     // Every coarse cell is present on every rank (p4est keeps the coarse
-    // mesh replicated), so ids can be set here for all of them.
-    const double tolerance = 1e-6 * grid.spacing(0);
+    // mesh replicated), so ids can be set here for all of them. Faces are
+    // classified by the lattice positions of their vertices, which stay
+    // valid after the vertices were moved.
+    const auto lattice = [&](const unsigned int vertex) -> const auto &
+    {
+      return mesh.lattice[vertex];
+    };
     for (const auto &cell : tria.cell_iterators_on_level(0))
     {
-      cell->set_material_id(grid.label[voxel_of(grid, cell->center())]);
+      std::array<unsigned int, 3> voxel{{0, 0, 0}};
+      for (unsigned int d = 0; d < dim; ++d)
+      {
+        voxel[d] = std::numeric_limits<unsigned int>::max();
+        for (const unsigned int c : cell->vertex_indices())
+          voxel[d] = std::min(voxel[d], lattice(cell->vertex_index(c))[d]);
+      }
       for (const unsigned int f : cell->face_indices())
       {
         if (!cell->face(f)->at_boundary())
           continue;
         types::boundary_id id = pore_surface_id<dim>;
-        const Point<dim>   x  = cell->face(f)->center();
         for (unsigned int d = 0; d < dim; ++d)
-          if (std::abs(x[d]) < tolerance)
-            id = 2 * d;
-          else if (std::abs(x[d] - grid.lengths[d]) < tolerance)
-            id = 2 * d + 1;
+        {
+          // The face lies in a lattice plane normal to d if all its
+          // vertices share that coordinate.
+          const unsigned int q = lattice(cell->face(f)->vertex_index(0))[d];
+          bool               normal_to_d = true;
+          for (const unsigned int c : cell->face(f)->vertex_indices())
+            normal_to_d
+              = normal_to_d && lattice(cell->face(f)->vertex_index(c))[d] == q;
+          if (!normal_to_d || (q != 0 && q != grid.n[d]))
+            continue;
+          const bool upper = q == grid.n[d];
+          if (!grid.periodic[d])
+            id = 2 * d + upper;
+          else
+          {
+            auto across = voxel;
+            across[d]   = upper ? 0 : grid.n[d] - 1;
+            if (grid.solid(grid.index(across[0], across[1], across[2])))
+              id = 2 * d + upper;
+          }
+        }
         cell->face(f)->set_boundary_id(id);
       }
     }
+    add_voxel_periodicity(grid, tria);
 
     BoundaryNames names;
     const char   *axis[] = {"x", "y", "z"};
@@ -87,6 +128,27 @@ namespace exsolve
     return names;
   }
 
+
+
+  template <int dim>
+  BoundaryNames
+  create_voxel_mesh(const VoxelGrid &grid, Triangulation<dim> &tria)
+  {
+    return create_voxel_mesh(grid, describe_voxel_mesh<dim>(grid), tria);
+  }
+
+  template VoxelMeshDescription<2>
+  describe_voxel_mesh<2>(const VoxelGrid &);
+  template VoxelMeshDescription<3>
+  describe_voxel_mesh<3>(const VoxelGrid &);
+  template BoundaryNames
+  create_voxel_mesh<2>(const VoxelGrid &,
+                       const VoxelMeshDescription<2> &,
+                       Triangulation<2> &);
+  template BoundaryNames
+  create_voxel_mesh<3>(const VoxelGrid &,
+                       const VoxelMeshDescription<3> &,
+                       Triangulation<3> &);
   template BoundaryNames
   create_voxel_mesh<2>(const VoxelGrid &, Triangulation<2> &);
   template BoundaryNames

@@ -3,22 +3,27 @@
 
 Runs parameter_files/examples/porous_electrode_3d.prm on 1 and 2 ranks into
 private directories and checks: exit code 0; exactly parameters.prm,
-metrics.csv, tortuosity.csv, solution.pvd, microstructure.pvtu and one .vtu
-per rank; the VTU pieces hold the cell field grain_id; metrics.csv has the
-porosity within 0.02 (absolute) of the target 0.4, positive surface and
-grain-boundary densities and a mean grain size in (0, 200] nm;
-tortuosity.csv has tau > 1; the BENCHMARK line repeats porosity and
-tortuosity; and 1 and 2 ranks give the same metrics (the structure is
-generated identically on every rank) and a tortuosity agreeing to 1e-8
-relative (the CG tolerance is 1e-12).
+metrics.csv, tortuosity.csv, grains.csv, phases.csv, solution.pvd,
+microstructure.pvtu and one .vtu per rank; the VTU pieces hold the cell field grain_id;
+metrics.csv has the porosity within 0.02 (absolute) of the target 0.4,
+positive surface and grain-boundary densities and a mean grain size in
+(0, 200] nm; tortuosity.csv has tau > 1; the smoothed pore-wall area is
+50-90 % of the voxel staircase's (which overestimates a sphere by 50 %);
+grains.csv has unit quaternions and grain volumes summing to the solid
+volume (1e-9); the BENCHMARK line repeats porosity and tortuosity; and 1
+and 2 ranks give the same metrics (the structure is generated identically
+on every rank) and a tortuosity agreeing to 1e-8 relative (the CG
+tolerance is 1e-12).
 
 The image-based example (parameter_files/examples/
 porous_oxide_metal_image_3d.prm, 3 phases) on 1 and 2 ranks: cells per
 phase equal the image's voxel counts up to the voxels changed by contact
 filling and isolated-solid removal (both printed), porosity and phase
 fractions add up to 1 (1e-9), the triple-phase boundary is positive and
-repeated by the BENCHMARK line, and metrics.csv and phases.csv are
-identical on 1 and 2 ranks.
+repeated by the BENCHMARK line, grains.csv has one unit-quaternion row per
+grain (the image's grains get orientations too) whose volumes add up per
+phase to phases.csv's (1e-9), and metrics.csv, phases.csv and grains.csv
+are identical on 1 and 2 ranks.
 
 Then the Poisson-Boltzmann solver runs on a generated 3D microstructure
 (Geometry/Type = microstructure, tests/microstructure/
@@ -95,10 +100,23 @@ def image_example(a, work, fails):
         if abs(bench["triple_phase_boundary_density"]
                - float(m["triple_phase_boundary_density_per_nm^2"])) > 1e-9 * abs(bench["triple_phase_boundary_density"]):
             fails.append("image: BENCHMARK and metrics.csv TPB differ")
+        grains = list(csv.DictReader(open(os.path.join(out, "grains.csv"))))
+        if len(grains) != int(m["n_grains"]):
+            fails.append(f"image: {len(grains)} rows in grains.csv, {m['n_grains']} grains")
+        for g in grains:
+            norm = sum(float(g[k]) ** 2 for k in ("q_w", "q_x", "q_y", "q_z"))
+            if abs(norm - 1) > 1e-10:
+                fails.append(f"image grain {g['grain_id']}: |q|^2 = {norm}")
+        for p, r in phases.items():
+            volume = sum(float(g["volume_nm^dim"]) for g in grains if g["phase"] == p)
+            if abs(volume - float(r["volume_nm^dim"])) > 1e-9 * volume:
+                fails.append(f"image: grains of {p} add up to {volume}, "
+                             f"phases.csv {r['volume_nm^dim']}")
         outputs[ranks] = (open(os.path.join(out, "metrics.csv")).read(),
-                          open(os.path.join(out, "phases.csv")).read())
+                          open(os.path.join(out, "phases.csv")).read(),
+                          open(os.path.join(out, "grains.csv")).read())
     if outputs[1] != outputs[2]:
-        fails.append(f"image: metrics/phases differ between 1 and 2 ranks: {outputs}")
+        fails.append(f"image: metrics/phases/grains differ between 1 and 2 ranks: {outputs}")
 
 
 def row(path):
@@ -115,7 +133,8 @@ def main():
         out, bench = run(a, ranks, work,
                          "parameter_files/examples/porous_electrode_3d.prm", "run")
         expected = {"parameters.prm", "metrics.csv", "tortuosity.csv",
-                    "phases.csv", "solution.pvd", "microstructure.pvtu"}
+                    "grains.csv", "phases.csv", "solution.pvd",
+                    "microstructure.pvtu"}
         expected |= {f"microstructure.{r:04d}.vtu" for r in range(ranks)}
         files = set(os.listdir(out))
         if files != expected:
@@ -142,6 +161,21 @@ def main():
             fails.append(f"tortuosity {tau} not > 1")
         if abs(bench["porosity"] - porosity) > 1e-9 or abs(bench["tortuosity"] - tau) > 1e-8 * tau:
             fails.append(f"BENCHMARK {bench} disagrees with the CSV files")
+        smoothed = float(m["pore_wall_area_nm^(dim-1)"])
+        staircase = float(m["voxel_pore_wall_area_nm^(dim-1)"])
+        if not 0.5 * staircase < smoothed < 0.9 * staircase:
+            fails.append(f"smoothed pore wall {smoothed} not within 50-90 % "
+                         f"of the staircase {staircase}")
+        with open(os.path.join(out, "grains.csv")) as f:
+            grains = list(csv.DictReader(f))
+        volume = sum(float(g["volume_nm^dim"]) for g in grains)
+        if abs(volume - float(m["solid_volume_nm^dim"])) > 1e-9 * volume:
+            fails.append(f"grain volumes sum to {volume}, solid volume "
+                         f"{m['solid_volume_nm^dim']}")
+        for g in grains:
+            norm = sum(float(g[k]) ** 2 for k in ("q_w", "q_x", "q_y", "q_z"))
+            if abs(norm - 1) > 1e-10:
+                fails.append(f"grain {g['grain_id']}: |q|^2 = {norm}")
         results[ranks] = (m, tau)
     if results[1][0] != results[2][0]:
         fails.append(f"metrics differ between 1 and 2 ranks: {results[1][0]} vs {results[2][0]}")

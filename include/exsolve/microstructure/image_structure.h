@@ -11,8 +11,12 @@ namespace exsolve
    * takes phase and grain of a solid face neighbour), isolated solid
    * removed or rejected as for generated structures, and grains from the
    * grain image or by Voronoi seeds, split along phase boundaries. Grain ids
-   * are unique over all phases and numbered in voxel order.
+   * are unique over all phases and numbered in voxel order. In the
+   * @p periodic directions the image is taken to tile space: contacts,
+   * connectivity and Voronoi grains wrap around its faces.
    */
   MicrostructureSample
-  read_image_structure(const MicrostructureParameters &parameters);
+  read_image_structure(const MicrostructureParameters &parameters,
+                       const std::array<bool, 3>      &periodic
+                       = {{false, false, false}});
 } // namespace exsolve

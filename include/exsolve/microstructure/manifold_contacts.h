@@ -13,7 +13,8 @@ namespace exsolve
    * voxels of that 2 x 2 (x 2) block become solid (grain 0), repeated until
    * no such contact is left. p4est cannot balance a forest whose trees meet
    * only at such edges or corners; afterwards any two solid voxels that
-   * touch are face-connected near the contact. Sample faces count as pore.
+   * touch are face-connected near the contact. Sample faces count as pore,
+   * except in periodic directions, where the blocks wrap around.
    * Returns the number of voxels filled.
    */
   std::size_t

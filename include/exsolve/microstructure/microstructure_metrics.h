@@ -20,12 +20,15 @@ namespace exsolve
    */
   struct MicrostructureMetrics
   {
-    double sample_volume    = 0; // nm^dim
-    double solid_volume     = 0; // nm^dim
-    double porosity         = 0; // -
-    double pore_surface     = 0; // nm^(dim-1), pore-solid interface
-    double grain_boundaries = 0; // nm^(dim-1), within one phase
-    double phase_boundaries = 0; // nm^(dim-1), between solid phases
+    double sample_volume = 0; // nm^dim
+    double solid_volume  = 0; // nm^dim
+    double porosity      = 0; // -
+    double pore_surface  = 0; // nm^(dim-1), pore-solid interface
+    /// Pore-wall area of the voxel staircase before smoothing (set by the
+    /// caller, see voxel_pore_wall_area; 0 if unknown) [nm^(dim-1)].
+    double voxel_pore_surface = 0;
+    double grain_boundaries   = 0; // nm^(dim-1), within one phase
+    double phase_boundaries   = 0; // nm^(dim-1), between solid phases
     /// 3D: triple-phase-boundary length [nm]; 2D: number of TPB points.
     double       triple_phase_boundary = 0;
     unsigned int n_phases              = 1; // solid phases

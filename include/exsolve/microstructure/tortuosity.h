@@ -22,8 +22,9 @@ namespace exsolve
 
   /**
    * Steady diffusion -div(D grad u) = 0 through the solid mesh (Q1), with
-   * u = 1 on x_min (boundary id 0), u = 0 on x_max (id 1) and no flux on all
-   * other boundaries, solved with Trilinos CG and ML AMG to a relative
+   * u = 1 on x_min (boundary id 0), u = 0 on x_max (id 1), no flux on all
+   * other boundaries and periodicity across identified faces (y, z), solved
+   * with Trilinos CG and ML AMG to a relative
    * residual of 1e-12. The flux J is taken from the energy, J du =
    * int D |grad u|^2, which is exact for the discrete solution and needs no
    * boundary gradients. D is given per material_id (grain id). Throws

@@ -11,7 +11,8 @@ namespace exsolve
    * A regular 2D or 3D voxel image of a sample [0, Lx] x [0, Ly] (x [0, Lz]):
    * each voxel is pore or solid, and a solid voxel carries a grain id. The
    * generators work on this cheap structure; the mesh is built from it once.
-   * Voxels are stored x-fastest.
+   * Voxels are stored x-fastest. In a periodic direction the image wraps
+   * around: the last layer of voxels is the face neighbour of the first.
    */
   struct VoxelGrid
   {
@@ -23,6 +24,8 @@ namespace exsolve
     std::array<double, 3>       lengths{{1., 1., 1.}};
     /// Grain id of each solid voxel, or `pore`.
     std::vector<unsigned int> label;
+    /// Directions in which the sample tiles space.
+    std::array<bool, 3> periodic{{false, false, false}};
 
     /// An all-solid grid (grain 0) of n[d] voxels over lengths[d].
     VoxelGrid(const unsigned int                 dimension,
@@ -67,7 +70,8 @@ namespace exsolve
     double
     porosity() const;
 
-    /// Face neighbours (2 dim at most) of voxel @p v, appended to @p out.
+    /// Face neighbours (2 dim at most) of voxel @p v, appended to @p out;
+    /// across the sample faces only in periodic directions.
     void
     face_neighbours(const std::size_t v, std::vector<std::size_t> &out) const;
   };

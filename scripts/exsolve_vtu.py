@@ -202,7 +202,7 @@ def sample_line(piece, start, end, samples=801):
     x = start + np.outer(s / length, direction)
     cell_of = np.full(samples, -1)
     weights = np.zeros((samples, dim + 1))
-    for first in range(0, samples, 64):  # chunks bound the memory
+    for first in range(0, samples if len(cells) else 0, 64):  # chunks bound the memory
         chunk = slice(first, first + 64)
         local = np.einsum("mij,smj->smi", inverse,
                           x[chunk, None, :] - corners[None, :, 0, :])

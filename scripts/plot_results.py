@@ -147,7 +147,7 @@ def plot_profiles(ctx):
             raise InputError(f"{vtu}: field {name} has non-finite values")
     line = results.profile_line(ctx, piece.points)
     s, values = exsolve_vtu.sample_line(piece, line.start, line.end)
-    if not np.any(np.isfinite(values.get("phi", values[fields[0]] if fields else s))):
+    if not np.any(np.isfinite(values["phi" if "phi" in values else fields[0]])):
         raise InputError(f"the line {line.text} misses the mesh of {vtu}")
     x, xlabel = line.abscissa(s)
     fig, axes = plt.subplots(2, 1, figsize=(8, 7), sharex=True)
@@ -162,10 +162,10 @@ def plot_profiles(ctx):
     axes[1].set_ylabel(f"phi {ctx.units('phi')}")
     axes[1].set_xlabel(xlabel)
     for mark, position in line.marks:
+        at = line.abscissa(np.array([position]))[0][0]
         for ax in axes:
-            ax.axvline(line.abscissa(np.array([position]))[0][0], color="0.5",
-                       ls=":", lw=1)
-        axes[0].annotate(mark, (line.abscissa(np.array([position]))[0][0], 1),
+            ax.axvline(at, color="0.5", ls=":", lw=1)
+        axes[0].annotate(mark, (at, 1),
                          xycoords=("data", "axes fraction"), xytext=(3, -10),
                          textcoords="offset points", fontsize=7, color="0.4")
     # Steady runs number their outputs by refinement cycle, not time.
@@ -191,8 +191,8 @@ def plot_defects(ctx):
               "width": f"layer width {ctx.units('length')}"}
     for ax, column in zip(axes.ravel(), panels):
         for k, defect in enumerate(defects):
-            rows_of = np.array([d == defect for d in table["defect"]])
-            ax.plot(table["time"][rows_of], table[column][rows_of], "o-", ms=3,
+            mine = np.array([d == defect for d in table["defect"]])
+            ax.plot(table["time"][mine], table[column][mine], "o-", ms=3,
                     color=SPECIES_COLOURS(k % 10) if k < 10 else "0.7",
                     label=defect if k < 10 else None)
         steady_limits(ax, table[column])

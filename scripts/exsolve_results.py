@@ -151,7 +151,7 @@ class Context:
         """Axis-label units: physical in SI runs, 'scaled' in dimensionless ones."""
         if self.params.get("Physics/Unit system", "SI") != "SI":
             return "(scaled)"
-        return {"c": "[m^-3]", "phi": "[V]", "length": "[nm]",
+        return {"c": "[m^-3]", "phi": "[V]", "length": "[nm]", "time": "[s]",
                 "amount": f"[m^-3 nm^{self.dimension()}]",
                 "excess": "[m^-2; m^-1 for lines]"}[kind]
 

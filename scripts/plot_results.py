@@ -109,16 +109,16 @@ def plot_timeseries(ctx):
     fig, axes = plt.subplots(2, 2, figsize=(10, 7))
     axes[0, 0].plot(t, table["dt"], "o-", ms=3)
     axes[0, 0].set_yscale("log")
-    axes[0, 0].set_ylabel("time step dt [s]")
+    axes[0, 0].set_ylabel(f"time step dt {ctx.units('time')}")
     estimate = table.get("error_estimate")
     if estimate is not None and np.any(estimate != 0):
         axes[0, 1].plot(t, estimate, "o-", ms=3)
         log_if_positive(axes[0, 1], estimate)
-        axes[0, 1].axhline(1.0, color="0.5", ls="--", lw=0.8, label="accepted below 1")
+        axes[0, 1].axhline(1.0, color="0.5", ls="--", lw=0.8, label="steps above 1 are rejected")
     else:
         axes[0, 1].text(0.5, 0.5, "fixed time steps (no estimate)",
                         ha="center", va="center", transform=axes[0, 1].transAxes)
-    axes[0, 1].set_ylabel("error estimate / tolerance")
+    axes[0, 1].set_ylabel("error estimate (weighted by the tolerances)")
     axes[1, 0].plot(t, table["newton_iterations"], "o-", ms=3, label="Newton")
     axes[1, 0].plot(t, table["linear_iterations"], "s-", ms=3, label="linear (FGMRES)")
     axes[1, 0].set_ylabel("iterations per step")
@@ -129,7 +129,7 @@ def plot_timeseries(ctx):
     log_if_positive(axes[1, 1], *[table[c] for c in amounts])
     axes[1, 1].set_ylabel(f"amount {ctx.units('amount')}")
     for ax in axes.ravel():
-        time_axis(ax, t)
+        time_axis(ax, t, f"time {ctx.units('time')}")
     finish(fig, axes, f"{ctx.name}: {len(t)} time steps")
     save(fig, ctx.png("timeseries.png"))
     return f"{len(t)} steps, {len(amounts)} species"
@@ -197,7 +197,7 @@ def plot_defects(ctx):
                     label=defect if k < 10 else None)
         steady_limits(ax, table[column])
         ax.set_ylabel(labels.get(column, f"{column} {ctx.units('excess')}"))
-        time_axis(ax, table["time"])
+        time_axis(ax, table["time"], f"time {ctx.units('time')}")
     for ax in axes.ravel()[len(panels):]:
         ax.set_visible(False)
     finish(fig, axes, f"{ctx.name}: {len(defects)} extended defect(s)")

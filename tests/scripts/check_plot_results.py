@@ -103,7 +103,8 @@ class Checks:
 
     def run_exsolve(self, prm, *settings):
         """Run exsolve on a shipped input into work/<name>; its directory."""
-        name = "_".join([os.path.basename(prm)[:-4]] + [re.sub(r"\W", "", s[-6:]) for s in settings])
+        name = os.path.basename(prm)[:-4] + "".join(
+            "_" + re.sub(r"\W", "", s.split("=")[-1]) for s in settings)  # pb-s_1d_64
         out = os.path.join(self.work, name)
         command = [self.args.exsolve, os.path.join(self.args.source, "parameter_files", prm),
                    "--set", f"Output/Directory={out}"]

@@ -16,9 +16,9 @@ PARTICLE_COLUMNS = ("time_s", "temperature_K", "number_density_m2", "mean_radius
                     "atoms_particles_m2")
 # Files that are tables for reading, not series to plot, and where to look.
 UNPLOTTED = {
-    ("metrics.csv", "phases.csv", "grains.csv", "tortuosity.csv"):
-        "microstructure tables, not plotted (scripts/render_microstructure.py "
-        "draws a 3D structure)",
+    ("phases.csv", "microstructure.pvtu"):
+        "not plotted (grains.png shows the grain sizes; "
+        "scripts/render_microstructure.py draws a 3D structure)",
     ("brouwer.csv",): "exsolve brouwer writes brouwer.png itself (scripts/plot_brouwer.py)",
 }
 
@@ -56,6 +56,14 @@ def read_table(path, required=(), text=(), blank_ok=()):
         for h, cell in zip(header, row):
             columns[h].append(cell.strip() if h in text else _number(name, number, h, cell, blank_ok))
     return {h: (v if h in text else np.array(v)) for h, v in columns.items()}
+
+
+def optional_table(path, **options):
+    """read_table, or {} if the file is not there."""
+    try:
+        return read_table(path, **options)
+    except Skip:
+        return {}
 
 
 def _number(name, line, column, cell, blank_ok):
@@ -332,14 +340,11 @@ def error_series(ctx):
     the records' own refinement histories, and records of one case (name,
     dim, refinement) at several sizes, for every *error field."""
     series = []
-    try:
-        summary = read_table(ctx.path("summary.csv"), required=("dofs",), blank_ok=("l2_error",))
-        have = np.isfinite(summary.get("l2_error", np.array([np.nan])))
-        if "l2_error" in summary and have.any():
-            series.append(("summary.csv cycles: l2_error", ctx.dimension(),
-                           summary["dofs"][have], summary["l2_error"][have]))
-    except Skip:
-        pass
+    summary = optional_table(ctx.path("summary.csv"), required=("dofs",), blank_ok=("l2_error",))
+    have = np.isfinite(summary.get("l2_error", np.array([np.nan])))
+    if "l2_error" in summary and have.any():
+        series.append(("summary.csv cycles: l2_error", ctx.dimension(),
+                       summary["dofs"][have], summary["l2_error"][have]))
     cases = {}
     for r in ctx.benchmarks():
         fields = [k for k, v in r.items() if k.endswith("error") and _is_number(v)]

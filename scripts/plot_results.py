@@ -18,6 +18,8 @@ Writes into PLOT_DIR (default OUTPUT_DIR/plots) each plot whose input exists:
                          area fraction and the atom budget vs time
   size_distribution.png  size_distribution.csv: number density per radius at
                          several times
+  grains.png             grains.csv (microstructure): grain-size histogram
+                         per phase; porosity and tortuosity in the title
   convergence.png        error vs DoFs with fitted rates, from summary.csv
                          (l2_error per cycle) and BENCHMARK records with
                          *error fields
@@ -318,10 +320,42 @@ def plot_benchmark(ctx):
     return f"{len(records)} records in {len(groups)} groups"
 
 
+def plot_grains(ctx):
+    """Grain sizes of a microstructure run (equivalent circle or sphere
+    diameter from each grain's volume), with its metrics in the title."""
+    table = results.read_table(ctx.path("grains.csv"), text=("phase",),
+                               required=("grain_id", "phase", "volume_nm^dim"))
+    volume = table["volume_nm^dim"]
+    if ctx.dimension() == 3:
+        diameter = 2 * np.cbrt(3 * volume / (4 * np.pi))
+    else:
+        diameter = 2 * np.sqrt(volume / np.pi)
+    phases = list(dict.fromkeys(table["phase"]))
+    fig, ax = plt.subplots(figsize=(7, 4.6))
+    ax.hist([diameter[[p == phase for p in table["phase"]]] for phase in phases],
+            bins=min(30, max(5, len(diameter) // 3)), stacked=True, label=phases)
+    title = [f"{len(diameter)} grains"]
+    metrics = results.optional_table(ctx.path("metrics.csv"))
+    if "mean_grain_size_nm" in metrics:
+        ax.axvline(metrics["mean_grain_size_nm"][0], color="k", ls="--", lw=0.8,
+                   label="mean grain size (metrics.csv)")
+    if "porosity" in metrics:
+        title.append(f"porosity {metrics['porosity'][0]:.3f}")
+    tortuosity = results.optional_table(ctx.path("tortuosity.csv"), text=("direction",))
+    title += [f"tau_{d} {t:.3f}" for d, t in zip(tortuosity.get("direction", []),
+                                                  tortuosity.get("tortuosity", []))]
+    ax.set_xlabel(f"equivalent {'sphere' if ctx.dimension() == 3 else 'circle'} diameter [nm]")
+    ax.set_ylabel("grains")
+    finish(fig, ax, f"{ctx.name}: " + ", ".join(title))
+    save(fig, ctx.png("grains.png"))
+    return ", ".join(title)
+
+
 PLOTS = [("timeseries.png", plot_timeseries), ("profiles.png", plot_profiles),
          ("defects.png", plot_defects), ("particles.png", plot_particles),
          ("size_distribution.png", plot_size_distribution),
-         ("convergence.png", plot_convergence), ("benchmark.png", plot_benchmark)]
+         ("grains.png", plot_grains), ("convergence.png", plot_convergence),
+         ("benchmark.png", plot_benchmark)]
 
 
 def main(argv=None):

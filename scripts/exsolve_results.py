@@ -204,28 +204,39 @@ def last_vtu(directory):
     return files[-1], math.nan
 
 
+def _entries(params, key):
+    """(name, parts) of an 'name: x y z / nx ny nz / ..., ...' entry: parts
+    split at '/', the first two as 3-vectors (missing coordinates 0)."""
+    for entry in filter(None, (e.strip() for e in params.get(key, "").split(","))):
+        name, _, spec = entry.partition(":")
+        parts = spec.split("/")
+        vectors = [np.array([float(v) for v in p.split()] + [0.0] * 3)[:3] for p in parts[:2]]
+        yield name.strip(), vectors + parts[2:]
+
+
+def _unit(vector):
+    length = np.linalg.norm(vector)
+    if length == 0:
+        raise ValueError("a zero normal or direction")
+    return vector / length
+
+
 def defects(params, dim):
     """[(name, kind, point, vector)] of the extended defects of parameters.prm:
     planes (vector: normal) and lines (vector: direction; None in 2D, where a
     line is a point of the section)."""
     result = []
-
-    def entries(key):
-        for entry in filter(None, (e.strip() for e in params.get(key, "").split(","))):
-            name, _, spec = entry.partition(":")
-            yield name.strip(), [np.array([float(v) for v in part.split()] + [0.0] * 3)[:3]
-                                 for part in spec.split("/")[:2]] + spec.split("/")[2:]
     try:
-        for name, (point, normal, *_) in entries("Extended defects/Planes"):
-            result.append((name, "plane", point, normal / np.linalg.norm(normal)))
-        for name, (point, normal, spacing, count) in entries("Extended defects/Plane arrays"):
-            n = normal / np.linalg.norm(normal)
+        for name, (point, normal, *_) in _entries(params, "Extended defects/Planes"):
+            result.append((name, "plane", point, _unit(normal)))
+        for name, (point, normal, spacing, count) in _entries(params, "Extended defects/Plane arrays"):
+            n = _unit(normal)
             result += [(f"{name}_{k + 1}", "plane", point + k * float(spacing) * n, n)
                        for k in range(int(count))]
-        for name, parts in entries("Extended defects/Lines"):
-            vector = parts[1] / np.linalg.norm(parts[1]) if len(parts) > 1 and dim == 3 else None
+        for name, parts in _entries(params, "Extended defects/Lines"):
+            vector = _unit(parts[1]) if len(parts) > 1 and dim == 3 else None
             result.append((name, "line", parts[0], vector))
-    except (ValueError, IndexError, ZeroDivisionError) as e:
+    except (ValueError, IndexError) as e:
         raise InputError(f"parameters.prm: cannot read the extended defects ({e})")
     return result
 

@@ -77,7 +77,7 @@ def time_axis(ax, t, label="time [s]"):
 
 def log_if_positive(ax, *arrays):
     """Log y axis when every value is positive and they span a decade."""
-    values = np.concatenate([np.ravel(a) for a in arrays])
+    values = np.concatenate([np.ravel(a) for a in arrays] or [[]])
     values = values[np.isfinite(values)]
     if len(values) and values.min() > 0 and values.max() > 10 * values.min():
         ax.set_yscale("log")
@@ -172,8 +172,8 @@ def plot_profiles(ctx):
                          textcoords="offset points", fontsize=7, color="0.4")
     # Steady runs number their outputs by refinement cycle, not time.
     when = "cycle" if os.path.isfile(ctx.path("summary.csv")) else "t ="
-    finish(fig, axes, f"{ctx.name}: {os.path.basename(vtu)} ({when} {time:g}) "
-                      f"along {line.text}")
+    when = f" ({when} {time:g})" if np.isfinite(time) else ""
+    finish(fig, axes, f"{ctx.name}: {os.path.basename(vtu)}{when} along {line.text}")
     save(fig, ctx.png("profiles.png"))
     return f"{os.path.basename(vtu)}, {len(fields)} concentrations, along {line.text}"
 

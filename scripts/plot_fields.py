@@ -7,13 +7,12 @@ optionally with a profile along a horizontal line of a 2D field.
         --field phi --output doc/images/bicrystal_2d.png \
         [--title "..."] [--profile-y 10] [--zoom x0 x1 y0 y1]
 
-Reads deal.II's zlib-compressed binary or ASCII DataArrays (numpy only, no
-VTK); every piece of a .pvtu is read. Cells are split into triangles for
-matplotlib's tripcolor, so higher-order output (subdivided patches) shows
-as it was written.
+Reads deal.II's zlib-compressed binary or ASCII DataArrays with
+exsolve_vtu.py (numpy only, no VTK); every piece of a .pvtu is read. Cells
+are split into triangles for matplotlib's tripcolor, so higher-order output
+(subdivided patches) shows as it was written.
 """
-import argparse, base64, os, struct, sys, zlib
-import xml.etree.ElementTree as ET
+import argparse, os, sys
 
 import numpy as np
 import matplotlib
@@ -21,62 +20,9 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import matplotlib.tri as mtri
 
-TYPES = {"Float32": "<f4", "Float64": "<f8", "Int32": "<i4", "Int64": "<i8",
-         "UInt8": "<u1", "UInt32": "<u4", "UInt64": "<u8"}
-
-
-def decode(array, compressed):
-    dtype = np.dtype(TYPES[array.get("type")])
-    text = "".join(array.text.split())
-    if array.get("format") == "ascii":
-        return np.array(text and array.text.split(), dtype=dtype)
-    if not compressed:
-        raw = base64.b64decode(text)
-        return np.frombuffer(raw[4:], dtype=dtype)
-    # Header of uint32: blocks, block size, last block size, compressed
-    # sizes; base64 encoded on its own, then the zlib blocks.
-    blocks = struct.unpack("<I", base64.b64decode(text[:8])[:4])[0]
-    header_chars = 4 * ((4 * (3 + blocks) + 2) // 3)
-    header = struct.unpack(f"<{3 + blocks}I", base64.b64decode(text[:header_chars]))
-    data = base64.b64decode(text[header_chars:])
-    out, start = [], 0
-    for size in header[3:]:
-        out.append(zlib.decompress(data[start:start + size]))
-        start += size
-    return np.frombuffer(b"".join(out), dtype=dtype)
-
-
-def read_vtu(path):
-    root = ET.parse(path).getroot()
-    compressed = root.get("compressor") is not None
-    piece = root.find("UnstructuredGrid/Piece")
-    points = decode(piece.find("Points/DataArray"), compressed).reshape(-1, 3)
-    cells = {a.get("Name"): decode(a, compressed) for a in piece.find("Cells")}
-    fields = {a.get("Name"): decode(a, compressed)
-              for a in piece.find("PointData")}
-    return points, cells, fields
-
-
-def read(path):
-    if not path.endswith(".pvtu"):
-        return [read_vtu(path)]
-    root = ET.parse(path).getroot()
-    directory = os.path.dirname(path)
-    return [read_vtu(os.path.join(directory, p.get("Source")))
-            for p in root.iter("Piece")]
-
-
-def triangles(cells):
-    connectivity, offsets = cells["connectivity"], cells["offsets"]
-    result, start = [], 0
-    for end in offsets:
-        c = connectivity[start:end]
-        if len(c) == 4:  # VTK quad 0 1 2 3 (counter-clockwise)
-            result += [[c[0], c[1], c[2]], [c[0], c[2], c[3]]]
-        elif len(c) == 3:
-            result.append(list(c))
-        start = end
-    return result
+sys.dont_write_bytecode = True  # keep scripts/ free of __pycache__
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import exsolve_vtu  # noqa: E402
 
 
 def main():
@@ -89,15 +35,14 @@ def main():
     p.add_argument("--profile-y", type=float)
     p.add_argument("--zoom", type=float, nargs=4)
     a = p.parse_args()
-    pieces = read(a.file)
-    xs, ys, vs, tris, offset = [], [], [], [], 0
-    for points, cells, fields in pieces:
-        if a.field not in fields:
-            sys.exit(f"plot_fields: no field '{a.field}' (fields: {', '.join(fields)})")
-        xs.append(points[:, 0]); ys.append(points[:, 1]); vs.append(fields[a.field])
-        tris += [[i + offset for i in t] for t in triangles(cells)]
-        offset += len(points)
-    x, y, v = np.concatenate(xs), np.concatenate(ys), np.concatenate(vs)
+    try:
+        piece = exsolve_vtu.merged(exsolve_vtu.read(a.file))
+    except exsolve_vtu.VtuError as e:
+        sys.exit(f"plot_fields: {e}")
+    if a.field not in piece.point_data:
+        sys.exit(f"plot_fields: no field '{a.field}' (fields: {', '.join(piece.point_data)})")
+    x, y, v = piece.points[:, 0], piece.points[:, 1], piece.point_data[a.field]
+    tris = exsolve_vtu.simplices(piece.cells)
     label = a.label or a.field
     one_d = np.ptp(y) == 0
     panels = 1 if one_d or a.profile_y is None else 2

@@ -11,11 +11,11 @@ RUN_DIR is the Output/Directory of a Physics/Model = microstructure run
 --) into a temporary directory. Only the boundary faces of the solid are
 drawn (pore walls and the cuts by the sample faces), coloured by grain and
 shaded by their normal, with matplotlib's Agg backend (no display needed).
-The VTU reader handles what deal.II writes: base64 binary, optionally
-zlib-compressed, UInt32 or UInt64 headers. Exit 0 on success, 2 if the run
-directory or its fields are missing or malformed.
+The VTU reader (exsolve_vtu.py) handles what deal.II writes: ASCII or
+base64 binary, optionally zlib-compressed, UInt32 or UInt64 headers. Exit 0
+on success, 2 if the run directory or its fields are missing or malformed.
 """
-import argparse, base64, os, struct, subprocess, sys, tempfile, zlib
+import argparse, os, subprocess, sys, tempfile, zlib
 import xml.etree.ElementTree as ET
 
 import matplotlib
@@ -24,61 +24,26 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 from mpl_toolkits.mplot3d.art3d import Poly3DCollection  # noqa: E402
 
-TYPES = {"Float32": "<f4", "Float64": "<f8", "Int32": "<i4", "Int64": "<i8",
-         "UInt8": "<u1", "UInt32": "<u4", "UInt64": "<u8"}
+sys.dont_write_bytecode = True  # keep scripts/ free of __pycache__
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import exsolve_vtu  # noqa: E402
+from exsolve_vtu import VtuError  # noqa: E402
+
 # The six faces of a VTK hexahedron (type 12), outward for positive cells.
 HEX_FACES = ((0, 3, 2, 1), (4, 5, 6, 7), (0, 1, 5, 4),
              (1, 2, 6, 5), (2, 3, 7, 6), (3, 0, 4, 7))
 
 
-class VtuError(Exception):
-    """A missing or malformed run directory."""
-
-
-def decode(text, dtype, compressed, header):
-    """Values of one base64 'binary' DataArray."""
-    text = "".join(text.split())
-    size = np.dtype(header).itemsize
-    if not compressed:
-        raw = base64.b64decode(text)
-        return np.frombuffer(raw[size:], dtype=dtype)
-    # deal.II writes the block header and the compressed blocks as two
-    # separately padded base64 strings.
-    first = base64.b64decode(text[:8])
-    blocks = struct.unpack("<Q" if size == 8 else "<I", first[:size])[0]
-    header_chars = 4 * -(-((3 + blocks) * size) // 3)
-    values = np.frombuffer(base64.b64decode(text[:header_chars]), dtype=header)
-    data = base64.b64decode(text[header_chars:])
-    out, start = [], 0
-    for length in values[3:3 + blocks]:
-        out.append(zlib.decompress(data[start:start + int(length)]))
-        start += int(length)
-    return np.frombuffer(b"".join(out), dtype=dtype)
-
-
 def read_piece(path):
     """Points (n, 3), connectivity (cells, 8) and grain ids of one .vtu."""
-    root = ET.parse(path).getroot()
-    compressed = "compressor" in root.attrib
-    header = TYPES[root.attrib.get("header_type", "UInt32")]
-    arrays = {}
-    for piece in root.iter("Piece"):
-        for section in ("Points", "Cells", "PointData", "CellData"):
-            for a in piece.iter(section):
-                for d in a.iter("DataArray"):
-                    if d.attrib.get("format") != "binary":
-                        raise VtuError(f"{path}: only binary VTU data is read")
-                    name = d.attrib.get("Name", section)
-                    arrays[name] = decode(d.text or "", TYPES[d.attrib["type"]],
-                                          compressed, header)
-    for needed in ("Points", "connectivity", "types", "grain_id"):
-        if needed not in arrays:
-            raise VtuError(f"{path}: no {needed} array")
-    if not np.all(arrays["types"] == 12):
+    piece = exsolve_vtu.read_piece(path)
+    grain = piece.point_data.get("grain_id", piece.cell_data.get("grain_id"))
+    if grain is None or "types" not in piece.cells:
+        raise VtuError(f"{path}: no types or grain_id array")
+    if not np.all(piece.cells["types"] == 12):
         raise VtuError(f"{path}: not a hexahedral (3D) mesh")
-    points = arrays["Points"].reshape(-1, 3).astype(float)
-    cells = arrays["connectivity"].reshape(-1, 8)
-    grain = arrays["grain_id"]
+    points = piece.points
+    cells = piece.cells["connectivity"].reshape(-1, 8)
     # DataOut writes cell data as point data, constant on each cell's patch.
     if len(grain) == len(points):
         grain = grain[cells[:, 0]]

@@ -11,6 +11,7 @@
 #include <exsolve/transport/transport_parameters.h>
 
 #include <cmath>
+#include <cstdlib>
 #include <iomanip>
 #include <iostream>
 #include <string>
@@ -21,11 +22,20 @@ namespace exsolve::testing
 {
   using Overrides = std::vector<std::pair<std::string, std::string>>;
 
-  /// Path of a file in the source tree.
+  /// Path of a file in the source tree. ctest passes the tree in the
+  /// environment (not as a macro) so that test objects do not depend on
+  /// where the checkout lives and ccache reuses them across clones.
   inline std::string
   source_path(const std::string &relative)
   {
-    return std::string(EXSOLVE_SOURCE_DIR) + "/" + relative;
+    const char *root = std::getenv("EXSOLVE_SOURCE_DIR");
+    if (root == nullptr)
+    {
+      std::cerr << "EXSOLVE_SOURCE_DIR is not set: run the tests with ctest"
+                << std::endl;
+      std::exit(2);
+    }
+    return std::string(root) + "/" + relative;
   }
 
   /// Parameters from a file in the source tree plus overrides.

@@ -11,6 +11,7 @@
 #include <exsolve/core/version.h>
 #include <exsolve/electrostatics/poisson_boltzmann_parameters.h>
 #include <exsolve/electrostatics/space_charge_simulation.h>
+#include <exsolve/io/console.h>
 #include <exsolve/io/parameter_documentation.h>
 #include <exsolve/microstructure/microstructure_simulation.h>
 #include <exsolve/transport/transport_parameters.h>
@@ -30,7 +31,8 @@ namespace exsolve
     const bool     root = dealii::Utilities::MPI::this_mpi_process(comm) == 0;
     try
     {
-      const CommandLine        cl = CommandLine::parse(arguments);
+      const CommandLine cl = CommandLine::parse(arguments);
+      console::set_verbosity(cl.verbosity);
       dealii::ParameterHandler prm;
       PoissonBoltzmannParameters::declare_parameters(prm);
       TransportParameters::declare_parameters(prm);
@@ -69,12 +71,28 @@ namespace exsolve
       read_parameters(prm, cl.parameter_file, cl.overrides);
       if (cl.action == CommandLine::Action::brouwer)
         return run_brouwer_diagram(prm, comm);
+      require_input(cl.resume_directory.empty()
+                      || simulation_model(prm) == "transport",
+                    "--resume",
+                    cl.resume_directory,
+                    "only transient runs (Physics/Model = transport) write "
+                    "checkpoints; this parameter file runs '"
+                      + simulation_model(prm) + "'");
       if (simulation_model(prm) == "microstructure")
         return run_microstructure_simulation(prm, comm, cl.parameter_file);
       if (simulation_model(prm) == "transport")
       {
         TransportParameters parameters;
         parameters.parse_parameters(prm, cl.parameter_file);
+        if (!cl.resume_directory.empty())
+        {
+          // The run continues in its own directory, whatever
+          // Output/Directory says.
+          auto &output            = parameters.base.output;
+          output.directory        = cl.resume_directory;
+          output.resume_directory = cl.resume_directory;
+          output.if_exists        = RunDirectory::IfExists::resume;
+        }
         return run_transport_simulation(prm, parameters, comm);
       }
       PoissonBoltzmannParameters parameters;

@@ -49,6 +49,28 @@ namespace exsolve
           dealii::Utilities::trim(assignment.substr(0, eq)),
           dealii::Utilities::trim(assignment.substr(eq + 1)));
       }
+      else if (a == "--quiet" || a == "-q")
+        cl.verbosity = console::Verbosity::quiet;
+      else if (a == "--verbose" || a == "-v")
+        cl.verbosity = console::Verbosity::verbose;
+      else if (a == "--resume" || a.rfind("--resume=", 0) == 0)
+      {
+        if (a == "--resume")
+        {
+          require_input(i + 1 < arguments.size() && !arguments[i + 1].empty()
+                          && arguments[i + 1][0] != '-',
+                        "--resume",
+                        "(nothing)",
+                        "expects the directory of the run to continue");
+          cl.resume_directory = arguments[++i];
+        }
+        else
+          cl.resume_directory = a.substr(9);
+        require_input(!cl.resume_directory.empty(),
+                      "--resume",
+                      "(empty)",
+                      "expects the directory of the run to continue");
+      }
       else if (a == "brouwer" && cl.action == Action::run)
         cl.action = Action::brouwer;
       else if (!a.empty() && a[0] == '-')
@@ -85,10 +107,19 @@ Usage:
                                                       defect chemistry (CSV,
                                                       PNG)
   mpirun -np N exsolve FILE.prm [...]                 run on N MPI ranks
+  exsolve FILE.prm --resume DIR                       continue the run in DIR
+                                                      from its newest valid
+                                                      checkpoint (also on
+                                                      another rank count)
   exsolve --print-parameters [prm|json|md]            all parameters with
                                                       documentation and ranges
   exsolve --version                                   version information
   exsolve --help                                      this text
+
+Options for runs:
+  --quiet, -q      only warnings, errors and the BENCHMARK line
+  --verbose, -v    also every Newton iteration
+  --set ...        see below
 
 --set overrides any parameter of FILE.prm (repeatable), for example
   exsolve pb.prm --set "Geometry/Subdivisions=64" --set "Solver/Linear algebra=PETSc"

@@ -26,6 +26,7 @@
 #include <exsolve/electrostatics/field_output.h>
 #include <exsolve/electrostatics/planar_layer_reference.h>
 #include <exsolve/electrostatics/poisson_boltzmann_problem.h>
+#include <exsolve/io/console.h>
 #include <exsolve/mesh/geometry.h>
 #include <exsolve/mesh/probe_point.h>
 
@@ -44,7 +45,7 @@ namespace exsolve
       , electrolyte(parameters.electrolyte)
       , communicator(communicator)
       , pcout(std::cout,
-              verbose
+              verbose && console::shows(console::Verbosity::normal)
                 && dealii::Utilities::MPI::this_mpi_process(communicator) == 0)
       , triangulation(create_triangulation<dim>(communicator))
       , fe(parameters.polynomial_degree)

@@ -6,6 +6,7 @@
 #include <exsolve/electrostatics/poisson_boltzmann_problem.h>
 #include <exsolve/electrostatics/space_charge_simulation.h>
 #include <exsolve/io/benchmark_report.h>
+#include <exsolve/io/console.h>
 #include <exsolve/linear_algebra/backends.h>
 
 #include <cmath>
@@ -58,7 +59,9 @@ namespace exsolve
       Timer              wall(comm, true);
       const bool         root    = Utilities::MPI::this_mpi_process(comm) == 0;
       const unsigned int n_ranks = Utilities::MPI::n_mpi_processes(comm);
-      ConditionalOStream pcout(std::cout, root);
+      ConditionalOStream pcout(std::cout,
+                               root
+                                 && console::shows(console::Verbosity::normal));
 
       // Everything that can be wrong with the input is checked here, before
       // the run directory exists.
@@ -160,7 +163,8 @@ namespace exsolve
       report.add("status",
                  code == exit_code::success ? std::string("converged")
                                             : std::string("solver failure"));
-      pcout << report.line() << std::endl;
+      if (root)
+        std::cout << report.line() << std::endl;
       return code;
     }
   } // namespace

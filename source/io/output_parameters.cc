@@ -30,6 +30,7 @@ namespace exsolve
                         "VTU/PVTU with a PVD index (open solution.pvd in "
                         "ParaView).");
       CatalystParameters::declare_parameters(prm);
+      CheckpointParameters::declare_parameters(prm);
     }
     prm.leave_subsection();
   }
@@ -47,6 +48,7 @@ namespace exsolve
                   : RunDirectory::IfExists::error;
     write_vtu = prm.get_bool("Write VTU");
     catalyst.parse_parameters(prm, input_directory);
+    checkpoints.parse_parameters(prm);
     prm.leave_subsection();
   }
 
@@ -54,10 +56,11 @@ namespace exsolve
   void
   write_parameter_file(const RunDirectory     &output,
                        const ParameterHandler &prm,
-                       const MPI_Comm          communicator)
+                       const MPI_Comm          communicator,
+                       const std::string      &name)
   {
     if (Utilities::MPI::this_mpi_process(communicator) == 0)
-      output.write_atomically("parameters.prm",
+      output.write_atomically(name,
                               [&](std::ostream &out)
                               {
                                 prm.print_parameters(

@@ -23,6 +23,16 @@ namespace exsolve
                     "Output/Directory",
                     "(empty)",
                     "an output directory is needed");
+      if (policy == RunDirectory::IfExists::resume)
+      {
+        require_input(fs::is_directory(path)
+                        && fs::exists(fs::path(path) / "parameters.prm"),
+                      "--resume",
+                      path,
+                      "is not the directory of an exsolve run (it needs "
+                      "parameters.prm and checkpoints/)");
+        return;
+      }
       if (!fs::exists(path))
         return;
       require_input(policy == RunDirectory::IfExists::replace,
@@ -91,9 +101,12 @@ namespace exsolve
       try
       {
         check_writable_here(path, policy);
-        if (fs::exists(path))
-          fs::remove_all(path);
-        fs::create_directories(path);
+        if (policy != IfExists::resume)
+        {
+          if (fs::exists(path))
+            fs::remove_all(path);
+          fs::create_directories(path);
+        }
       }
       catch (const std::exception &e)
       {

@@ -8,6 +8,7 @@
 #include <exsolve/core/triangulation_factory.h>
 #include <exsolve/core/version.h>
 #include <exsolve/io/benchmark_report.h>
+#include <exsolve/io/console.h>
 #include <exsolve/io/output_parameters.h>
 #include <exsolve/io/partitioned_vtu.h>
 #include <exsolve/microstructure/microstructure_mesh.h>
@@ -128,7 +129,9 @@ namespace exsolve
     {
       Timer              wall(comm, true);
       const bool         root = Utilities::MPI::this_mpi_process(comm) == 0;
-      ConditionalOStream pcout(std::cout, root);
+      ConditionalOStream pcout(std::cout,
+                               root
+                                 && console::shows(console::Verbosity::normal));
       RunDirectory::check_writable(output_parameters.directory,
                                    output_parameters.if_exists,
                                    comm);
@@ -265,7 +268,8 @@ namespace exsolve
       report.add("wall_total_s", wall.wall_time());
       report.add("peak_memory_mb", peak_mb);
       report.add("status", std::string("converged"));
-      pcout << report.line() << std::endl;
+      if (root)
+        std::cout << report.line() << std::endl;
       return 0;
     }
   } // namespace

@@ -18,6 +18,7 @@
 #include <exsolve/core/input_error.h>
 #include <exsolve/core/newton_solver.h>
 #include <exsolve/core/triangulation_factory.h>
+#include <exsolve/io/console.h>
 #include <exsolve/linear_algebra/block_schur_preconditioner.h>
 #include <exsolve/mesh/geometry.h>
 #include <exsolve/mesh/probe_point.h>
@@ -140,7 +141,7 @@ namespace exsolve
       , electrolyte(parameters.base.electrolyte)
       , communicator(communicator)
       , pcout(std::cout,
-              verbose
+              verbose && console::shows(console::Verbosity::normal)
                 && dealii::Utilities::MPI::this_mpi_process(communicator) == 0)
       , triangulation(create_triangulation<dim>(communicator))
       , n_species(parameters.base.electrolyte.names.size())
@@ -172,8 +173,6 @@ namespace exsolve
     setup_reactions_and_activities();
     time = parameters.time_stepping.start_time;
     update_conditions();
-    triangulation->refine_global(base.refinement.initial_global_refinements);
-    domain_scale_squared = length_scale_squared();
     timer
       = std::make_unique<dealii::TimerOutput>(communicator,
                                               pcout,
@@ -492,6 +491,7 @@ namespace exsolve
       return;
     try
     {
+      refine_initial_mesh();
       refine_near_cores();
       setup_dofs();
       set_initial_state();
@@ -512,6 +512,17 @@ namespace exsolve
       throw;
     }
     initialized = true;
+  }
+
+
+
+  template <int dim, class LinearAlgebra>
+  void
+  TransportProblem<dim, LinearAlgebra>::refine_initial_mesh()
+  {
+    triangulation->refine_global(
+      parameters.base.refinement.initial_global_refinements);
+    domain_scale_squared = length_scale_squared();
   }
 
 
@@ -567,7 +578,12 @@ namespace exsolve
     unsigned int &newton_iterations,
     unsigned int &linear_iterations)
   {
-    NewtonSolver<BlockVector> newton(parameters.base.newton, pcout);
+    // Every Newton iteration only with --verbose; a failure's residual
+    // history is in its message anyway.
+    const dealii::ConditionalOStream newton_out(
+      std::cout,
+      pcout.is_active() && console::shows(console::Verbosity::verbose));
+    NewtonSolver<BlockVector> newton(parameters.base.newton, newton_out);
     update_row_scaling();
     try
     {

@@ -1,6 +1,7 @@
 #include <exsolve/linear_algebra/backends.h>
 
 #include "transport_assembly.templates.h"
+#include "transport_checkpoint.templates.h"
 #include "transport_chemistry.templates.h"
 #include "transport_closed_sample.templates.h"
 #include "transport_conditions.templates.h"

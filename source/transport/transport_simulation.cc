@@ -4,6 +4,8 @@
 #include <exsolve/core/input_error.h>
 #include <exsolve/core/version.h>
 #include <exsolve/io/benchmark_report.h>
+#include <exsolve/io/checkpoint_store.h>
+#include <exsolve/io/console.h>
 #include <exsolve/linear_algebra/backends.h>
 #include <exsolve/transport/transport_problem.h>
 #include <exsolve/transport/transport_simulation.h>
@@ -55,21 +57,45 @@ namespace exsolve
       Timer              wall(comm, true);
       const bool         root    = Utilities::MPI::this_mpi_process(comm) == 0;
       const unsigned int n_ranks = Utilities::MPI::n_mpi_processes(comm);
-      ConditionalOStream pcout(std::cout, root);
+      ConditionalOStream pcout(std::cout,
+                               root
+                                 && console::shows(console::Verbosity::normal));
       const auto        &base = parameters.base;
 
       // Input and initial state are checked before the directory exists.
       RunDirectory::check_writable(base.output.directory,
                                    base.output.if_exists,
                                    comm);
+      // The newest checkpoint that checks out; damaged ones are named.
+      const bool  resume = !base.output.resume_directory.empty();
+      std::string checkpoint;
+      if (resume)
+      {
+        const CheckpointStore    store(base.output.resume_directory, comm);
+        std::vector<std::string> passed_over;
+        checkpoint = store.newest_valid(passed_over);
+        if (root)
+          for (const auto &why : passed_over)
+            std::cerr << "exsolve: warning: checkpoint passed over, " << why
+                      << std::endl;
+      }
       print_header(parameters, dim, LinearAlgebra::name, n_ranks, pcout);
       TransportProblem<dim, LinearAlgebra> problem(parameters, comm);
-      problem.initialize();
+      if (resume)
+        problem.resume(checkpoint);
+      else
+        problem.initialize();
 
       const RunDirectory output(base.output.directory,
                                 base.output.if_exists,
                                 comm);
-      write_parameter_file(output, prm, comm);
+      // A resumed run keeps the first run's parameters.prm and records its
+      // own (perhaps a later end time) beside it.
+      write_parameter_file(output,
+                           prm,
+                           comm,
+                           resume ? "parameters_resumed.prm"
+                                  : "parameters.prm");
 
       int         code = exit_code::success;
       std::string failure;
@@ -84,28 +110,7 @@ namespace exsolve
         failure = exc.what();
       }
 
-      const auto &names   = base.electrolyte.names;
-      const auto &records = problem.history();
-      if (root)
-        output.write_atomically(
-          "timeseries.csv",
-          [&](std::ostream &out)
-          {
-            out << "step,time,dt,dofs,newton_iterations,linear_iterations,"
-                   "error_estimate";
-            for (const auto &n : names)
-              out << ",amount_" << n;
-            out << ",wall_time_s\n" << std::setprecision(12);
-            for (const auto &r : records)
-            {
-              out << r.step << ',' << r.time << ',' << r.step_size << ','
-                  << r.dofs << ',' << r.newton_iterations << ','
-                  << r.linear_iterations << ',' << r.error_estimate;
-              for (const double m : r.amounts)
-                out << ',' << m;
-              out << ',' << r.wall_time << '\n';
-            }
-          });
+      const auto &names = base.electrolyte.names;
       output.synchronize();
       problem.get_timer().print_summary();
       if (code != exit_code::success && root)
@@ -156,10 +161,12 @@ namespace exsolve
           report.add(names[s] + "_surf_mean", means[s]);
       }
       report.add("Q", problem.total_charge() * c_unit);
+      report.add("resumed", static_cast<long long>(resume));
       report.add("status",
                  code == exit_code::success ? std::string("completed")
                                             : std::string("solver failure"));
-      pcout << report.line() << std::endl;
+      if (root)
+        std::cout << report.line() << std::endl;
       return code;
     }
   } // namespace

@@ -11,8 +11,12 @@
 #include <exsolve/core/input_error.h>
 #include <exsolve/core/parameter_utilities.h>
 #include <exsolve/core/triangulation_factory.h>
+#include <exsolve/io/progress_meter.h>
+#include <exsolve/io/time_series_file.h>
 #include <exsolve/mesh/adaptive_refinement.h>
 #include <exsolve/transport/transport_problem.h>
+
+#include "transport_replicated_vectors.h"
 
 #include <cmath>
 #include <iomanip>
@@ -48,31 +52,88 @@ namespace exsolve
 
 
   template <int dim, class LinearAlgebra>
+  std::string
+  TransportProblem<dim, LinearAlgebra>::time_series_header() const
+  {
+    std::string header = "step,time,temperature_K,oxygen_partial_pressure_Pa,"
+                         "dt,dofs,newton_iterations,linear_iterations,"
+                         "error_estimate";
+    for (const auto &n : electrolyte.names)
+      header += ",amount_" + n;
+    return header + ",wall_time_s";
+  }
+
+
+
+  template <int dim, class LinearAlgebra>
+  std::string
+  TransportProblem<dim, LinearAlgebra>::time_series_row(
+    const StepRecord &r) const
+  {
+    std::ostringstream row;
+    row << std::setprecision(15) << r.step << ',' << r.time << ','
+        << r.temperature << ',' << r.oxygen_partial_pressure << ','
+        << r.step_size << ',' << r.dofs << ',' << r.newton_iterations << ','
+        << r.linear_iterations << ',' << r.error_estimate;
+    for (const double m : r.amounts)
+      row << ',' << m;
+    row << ',' << std::setprecision(6) << r.wall_time;
+    return row.str();
+  }
+
+
+
+  template <int dim, class LinearAlgebra>
   void
   TransportProblem<dim, LinearAlgebra>::run(const RunDirectory *output,
                                             CatalystSession    *catalyst)
   {
     using namespace dealii;
     Timer wall_clock(communicator, /*sync_lap_times=*/true);
-    initialize();
+    if (!resumed)
+      initialize();
     const auto        &ts        = parameters.time_stepping;
     const double       t_scale   = parameters.time_scale;
     const double       c_scale   = electrolyte.scales.concentration;
     const unsigned int max_order = ts.order;
+    const bool         vtu       = output && parameters.base.output.write_vtu;
+    const auto        &checkpointing = parameters.base.output.checkpoints;
+    std::unique_ptr<TimeSeriesFile>  series;
+    std::unique_ptr<CheckpointStore> checkpoints;
+    if (output)
+      series = std::make_unique<TimeSeriesFile>(*output,
+                                                "timeseries.csv",
+                                                time_series_header(),
+                                                communicator,
+                                                resumed,
+                                                loop.accepted);
+    if (output && checkpointing.enabled())
+      checkpoints
+        = std::make_unique<CheckpointStore>(output->path(), communicator);
+    const auto wall_now
+      = [&]() { return loop.wall_offset + wall_clock.wall_time(); };
 
-    unsigned int n_output = 0;
-    const bool   vtu      = output && parameters.base.output.write_vtu;
-    const bool   in_situ  = catalyst && catalyst->due(0);
-    if (vtu || in_situ)
-      write_fields(vtu ? output : nullptr,
-                   n_output,
-                   in_situ ? catalyst : nullptr,
-                   0);
-    n_output += vtu;
+    if (!resumed)
+    {
+      loop               = LoopState();
+      const bool in_situ = catalyst && catalyst->due(0);
+      if (vtu || in_situ)
+        write_fields(vtu ? output : nullptr,
+                     loop.n_output,
+                     in_situ ? catalyst : nullptr,
+                     0);
+      loop.n_output += vtu;
+      loop.dt = loop.previous_dt = loop.second_previous_dt = ts.initial_step;
+      loop.checkpoint_wall                                 = wall_now();
+    }
 
-    double dt = ts.initial_step, previous_dt = dt, second_previous_dt = dt;
-    unsigned int accepted = 0, since_remesh = 0;
-    BlockVector  predictor(solution), difference(solution);
+    ProgressMeter progress(ts.start_time, ts.end_time);
+    progress.update(time, wall_now());
+    double &dt = loop.dt, &previous_dt = loop.previous_dt,
+           &second_previous_dt    = loop.second_previous_dt;
+    unsigned int      &accepted   = loop.accepted;
+    const unsigned int first_step = accepted;
+    BlockVector        predictor(solution), difference(solution);
     while (time < ts.end_time * (1 - 1e-12) - 1e-300)
     {
       // Hit the end time exactly, without a sliver of a last step.
@@ -85,11 +146,6 @@ namespace exsolve
       time                     = t_old + dt;
       update_conditions();
 
-      if (predictor.size() != solution.size()) // the mesh changed
-      {
-        predictor.reinit(solution);
-        difference.reinit(solution);
-      }
       // Initial guess: extrapolation of the history once there is one.
       const bool have_predictor = accepted >= order;
       if (have_predictor)
@@ -201,36 +257,71 @@ namespace exsolve
       record.amounts                 = amounts(solution);
       for (double &m : record.amounts)
         m *= c_scale;
-      record.wall_time = wall_clock.wall_time();
+      record.wall_time = wall_now();
       step_records.push_back(record);
+      if (series)
+        series->append(time_series_row(record));
+      progress.update(time, record.wall_time);
+      const double remaining = progress.remaining_seconds();
       pcout << "Step " << accepted << ": t = " << std::setprecision(6)
-            << record.time << ", dt = " << record.step_size << ", "
+            << record.time << " (" << std::fixed << std::setprecision(1)
+            << 100. * progress.fraction() << " %)" << std::defaultfloat
+            << std::setprecision(4) << ", dt = " << record.step_size << ", "
             << newton_iterations << " Newton, " << linear_iterations
-            << " FGMRES iterations" << (ts.adaptive ? ", error " : "")
-            << (ts.adaptive ? std::to_string(error) : std::string());
+            << " FGMRES";
+      if (ts.adaptive)
+        pcout << ", error " << std::setprecision(3) << error;
       if (parameters.atmosphere.time_dependent())
-        pcout << ", T = " << current_temperature
+        pcout << ", T = " << std::setprecision(6) << current_temperature
               << " K, pO2 = " << current_pressure << " Pa";
-      pcout << std::endl;
+      if (remaining >= 0.)
+        pcout << ", ETA " << ProgressMeter::format_duration(remaining);
+      pcout << std::setprecision(6) << std::endl;
 
       if (catalyst && catalyst->due(accepted))
-        write_fields(nullptr, n_output, catalyst, accepted);
+        write_fields(nullptr, loop.n_output, catalyst, accepted);
 
       if (ts.adaptive)
         dt = next_step_size(dt, error, order, ts);
       else
         dt = std::min(ts.initial_step, 2 * dt); // recover after failures
 
+      const bool more = time < ts.end_time * (1 - 1e-12);
       if (parameters.refinement_interval > 0
-          && ++since_remesh >= parameters.refinement_interval
-          && time < ts.end_time * (1 - 1e-12))
+          && ++loop.since_remesh >= parameters.refinement_interval && more)
       {
         adapt_mesh();
-        since_remesh = 0;
+        loop.since_remesh = 0;
+        // The new mesh's partition, even where the number of DoFs stays.
+        predictor.reinit(solution);
+        difference.reinit(solution);
+      }
+      // After the mesh adaptation, so that a resumed run continues on the
+      // same mesh; the wall-time criterion agreed on by all ranks.
+      if (checkpoints && more)
+      {
+        const bool by_steps = checkpointing.every_n_steps > 0
+                              && accepted % checkpointing.every_n_steps == 0;
+        const bool by_wall = checkpointing.every_wall_seconds > 0.
+                             && Utilities::MPI::max(wall_now(), communicator)
+                                    - loop.checkpoint_wall
+                                  >= checkpointing.every_wall_seconds;
+        if (by_steps || by_wall)
+        {
+          write_checkpoint(*checkpoints, wall_now());
+          predictor.reinit(solution);
+          difference.reinit(solution);
+        }
       }
     }
-    if (vtu)
-      write_fields(output, n_output++, nullptr, accepted);
+    // (A finished run resumed with the same end time has nothing new.)
+    if (vtu && !(resumed && accepted == first_step))
+      write_fields(output, loop.n_output++, nullptr, accepted);
+    // And one of the final state: a finished run can be continued to a
+    // later end time.
+    if (checkpoints && accepted > loop.checkpoint_step)
+      write_checkpoint(*checkpoints, wall_now());
+    resumed = false; // a further run() starts afresh, as it always did
   }
 
 
@@ -324,16 +415,9 @@ namespace exsolve
 
     if (is_p4est(*triangulation))
     {
-      std::vector<BlockVector>         ghosted(states.size());
       std::vector<const BlockVector *> in;
-      for (unsigned int k = 0; k < states.size(); ++k)
-      {
-        ghosted[k].reinit(owned_partitioning,
-                          relevant_partitioning,
-                          communicator);
-        ghosted[k] = *states[k];
-        in.push_back(&ghosted[k]);
-      }
+      const auto ghosted = transport_internal::ghosted_copies<BlockVector>(
+        states, owned_partitioning, relevant_partitioning, communicator, in);
       parallel::distributed::SolutionTransfer<dim, BlockVector> transfer(
         dof_handler);
       triangulation->prepare_coarsening_and_refinement();
@@ -345,22 +429,10 @@ namespace exsolve
     else
     {
       // Replicated mesh: every rank transfers a full copy.
-      const auto gather = [&](const BlockVector &v)
-      {
-        Vector<double>          full(dof_handler.n_dofs());
-        types::global_dof_index start = 0;
-        for (unsigned int b = 0; b < v.n_blocks(); ++b)
-        {
-          for (const auto i : owned_partitioning[b])
-            full[start + i] = v.block(b)[i];
-          start += v.block(b).size();
-        }
-        Utilities::MPI::sum(full, communicator, full);
-        return full;
-      };
       std::vector<Vector<double>> old_values;
       for (const BlockVector *v : states)
-        old_values.push_back(gather(*v));
+        old_values.push_back(
+          transport_internal::gather(*v, owned_partitioning, communicator));
       SolutionTransfer<dim, Vector<double>> transfer(dof_handler);
       triangulation->prepare_coarsening_and_refinement();
       transfer.prepare_for_coarsening_and_refinement(old_values);
@@ -370,16 +442,9 @@ namespace exsolve
         states.size(), Vector<double>(dof_handler.n_dofs()));
       transfer.interpolate(old_values, new_values);
       for (unsigned int k = 0; k < states.size(); ++k)
-      {
-        types::global_dof_index start = 0;
-        for (unsigned int b = 0; b < states[k]->n_blocks(); ++b)
-        {
-          for (const auto i : owned_partitioning[b])
-            states[k]->block(b)[i] = new_values[k][start + i];
-          start += states[k]->block(b).size();
-        }
-        states[k]->compress(VectorOperation::insert);
-      }
+        transport_internal::scatter(new_values[k],
+                                    owned_partitioning,
+                                    *states[k]);
     }
     // Interpolating ln c changes the integral of c slightly (and coarsening
     // loses detail): restore each species' amount by a constant factor,

@@ -188,7 +188,11 @@ def broken_inputs(c, dislocation):
     shutil.copytree(dislocation, broken, ignore=shutil.ignore_patterns("plots"))
     with open(os.path.join(broken, "timeseries.csv")) as f:
         lines = f.read().splitlines()
-    lines[1] = re.sub(r"^([^,]*,[^,]*),[^,]*", r"\1,nan", lines[1])  # dt of step 1
+    # dt of step 1 (found by its header, the columns may grow)
+    dt = lines[0].split(",").index("dt")
+    fields = lines[1].split(",")
+    fields[dt] = "nan"
+    lines[1] = ",".join(fields)
     open(os.path.join(broken, "timeseries.csv"), "w").write("\n".join(lines) + "\n")
     with open(os.path.join(broken, "defects.csv"), "a") as f:
         f.write("2e-09,dislocation,0.1\n")

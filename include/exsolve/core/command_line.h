@@ -1,5 +1,7 @@
 #pragma once
 
+#include <exsolve/io/console.h>
+
 #include <string>
 #include <utility>
 #include <vector>
@@ -23,6 +25,10 @@ namespace exsolve
     std::string print_format = "prm";
     /// "--set Section/Entry=value", in order: {"Section/Entry", "value"}.
     std::vector<std::pair<std::string, std::string>> overrides;
+    /// --quiet / --verbose.
+    console::Verbosity verbosity = console::Verbosity::normal;
+    /// --resume DIR: the run directory to continue.
+    std::string resume_directory;
 
     /// Throws InputError for malformed arguments.
     static CommandLine

@@ -3,6 +3,7 @@
 #include <deal.II/base/parameter_handler.h>
 
 #include <exsolve/io/catalyst_parameters.h>
+#include <exsolve/io/checkpoint_parameters.h>
 #include <exsolve/io/run_directory.h>
 
 #include <string>
@@ -16,6 +17,10 @@ namespace exsolve
     RunDirectory::IfExists if_exists = RunDirectory::IfExists::error;
     bool                   write_vtu = true;
     CatalystParameters     catalyst;
+    CheckpointParameters   checkpoints;
+    /// Run directory to continue from its newest valid checkpoint
+    /// (`--resume DIR`); empty for a new run.
+    std::string resume_directory;
 
     static void
     declare_parameters(dealii::ParameterHandler &prm);
@@ -27,9 +32,10 @@ namespace exsolve
   };
 
   /// Write the complete parameter set of a run (every entry, defaults
-  /// included) as parameters.prm into @p output, from rank 0. Collective.
+  /// included) as @p name into @p output, from rank 0. Collective.
   void
   write_parameter_file(const RunDirectory             &output,
                        const dealii::ParameterHandler &prm,
-                       const MPI_Comm                  communicator);
+                       const MPI_Comm                  communicator,
+                       const std::string              &name = "parameters.prm");
 } // namespace exsolve

@@ -27,7 +27,10 @@ namespace exsolve
     enum class IfExists
     {
       error,
-      replace
+      replace,
+      /// Continue a run in its own directory (`--resume`): it must exist
+      /// and have been written by exsolve; nothing is removed.
+      resume
     };
 
     /// Collective over @p communicator. Throws InputError if the directory
@@ -56,6 +59,15 @@ namespace exsolve
     void
     write_atomically(const std::string                         &name,
                      const std::function<void(std::ostream &)> &writer) const;
+
+    /// Note a failed write made outside write_atomically() (an appended
+    /// file); raised by the next synchronize().
+    void
+    record_failure(const std::string &what) const
+    {
+      if (failure.empty())
+        failure = what;
+    }
 
     /// Collective: throws std::runtime_error on every rank if any rank's
     /// write failed since the last call; otherwise acts as a barrier.

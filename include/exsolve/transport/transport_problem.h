@@ -16,6 +16,7 @@
 #include <exsolve/core/physical_constants.h>
 #include <exsolve/electrostatics/boundary_conditions.h>
 #include <exsolve/io/catalyst_session.h>
+#include <exsolve/io/checkpoint_store.h>
 #include <exsolve/io/run_directory.h>
 #include <exsolve/linear_algebra/backends.h>
 #include <exsolve/mesh/boundary_names.h>
@@ -125,13 +126,24 @@ namespace exsolve
     void
     initialize();
 
+    /// Instead of initialize(): restore mesh, solution history, step-size
+    /// control and output records from the checkpoint in @p directory
+    /// (CheckpointStore), also on another number of ranks; run() then
+    /// continues where that run stood. Throws InputError if the checkpoint
+    /// does not fit these parameters (geometry, species, elements).
+    void
+    resume(const std::string &directory);
+
     /// initialize() if needed, then integrate to the end time, writing
-    /// fields and time series into @p output and handing the fields to
+    /// fields, timeseries.csv (a row per step, flushed) and checkpoints
+    /// (Output/Checkpoints) into @p output and handing the fields to
     /// @p catalyst (when due) if given.
     void
     run(const RunDirectory *output   = nullptr,
         CatalystSession    *catalyst = nullptr);
 
+    /// The steps taken since the start, or since the checkpoint of a
+    /// resumed run (the earlier ones are in its timeseries.csv).
     const std::vector<StepRecord> &
     history() const
     {
@@ -346,6 +358,47 @@ namespace exsolve
     void
     add_charge_residual(dealii::Vector<float> &indicators) const;
 
+    /// The time loop between two steps: with the mesh and the solution
+    /// history, what a checkpoint holds.
+    struct LoopState
+    {
+      double       dt = 0., previous_dt = 0., second_previous_dt = 0.;
+      unsigned int accepted = 0, since_remesh = 0, n_output = 0;
+      /// Wall time of the run's earlier segments (resumed runs), s.
+      double wall_offset = 0.;
+      /// Step of the last checkpoint and the wall time it was written at.
+      unsigned int checkpoint_step = 0;
+      double       checkpoint_wall = 0.;
+    };
+
+    /// Header and row of timeseries.csv.
+    std::string
+    time_series_header() const;
+    std::string
+    time_series_row(const StepRecord &record) const;
+
+    /// Write a checkpoint of the state after step loop.accepted.
+    void
+    write_checkpoint(const CheckpointStore &store, const double wall_time);
+    /// Mesh and solution history into / from @p directory: p4est's own
+    /// files with the vectors attached to the cells, or for a replicated
+    /// (1D) mesh its refinement tree and the cells' values.
+    void
+    save_mesh_and_solutions(const std::string &directory) const;
+    void
+    load_mesh_and_solutions(const std::string &directory);
+    /// Go on from the mesh and state as loaded from @p checkpoint (after
+    /// writing it), so that a resumed run takes the same steps.
+    void
+    continue_from(const std::string &checkpoint);
+    /// resume() without its clean-up on failure.
+    void
+    restore(const std::string &directory);
+
+    /// Global refinement of the coarse mesh (initialize(), not resume()).
+    void
+    refine_initial_mesh();
+
     /// Refine the mesh towards the cores of the extended defects.
     void
     refine_near_cores();
@@ -432,6 +485,8 @@ namespace exsolve
     std::shared_ptr<dealii::Function<dim>> exact_solution;
     std::shared_ptr<dealii::Function<dim>> source_terms;
 
+    LoopState                                   loop;
+    bool                                        resumed = false;
     std::vector<StepRecord>                     step_records;
     TransportTotals                             run_totals;
     std::vector<std::pair<double, std::string>> pvd_records;

@@ -61,15 +61,12 @@ namespace
   Meshed
   mesh_image(const testing::Overrides &entries, const bool distributed)
   {
+    testing::Overrides all
+      = {{"Microstructure/Structure", "image"},
+         {"Microstructure/Boundary smoothing", "implicit surface"}};
+    all.insert(all.end(), entries.begin(), entries.end());
     ParameterHandler prm;
-    GeometryParameters::declare_parameters(prm);
-    apply_parameter_override(prm, "Geometry/Dimension", std::to_string(dim));
-    apply_parameter_override(prm, "Microstructure/Structure", "image");
-    apply_parameter_override(prm,
-                             "Microstructure/Boundary smoothing",
-                             "implicit surface");
-    for (const auto &[path, value] : entries)
-      apply_parameter_override(prm, path, value);
+    testing::geometry_parameters(prm, dim, all);
     MicrostructureParameters parameters;
     parameters.parse_parameters(prm, testing::source_path("meshes"));
     MicrostructureMeshOptions options;

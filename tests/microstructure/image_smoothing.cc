@@ -165,16 +165,14 @@ namespace
     const Meshed       b = smoothed_pore<3>(r, 0.5, half, "y, z");
     const std::string  what
       = "3D sphere image, r = 8, periodic in y, z, rolled by half vs not: ";
-    checker.close(b.metrics.pore_surface,
-                  a.metrics.pore_surface,
-                  1e-9,
-                  0,
-                  what + "smoothed pore wall");
-    checker.close(b.metrics.solid_volume,
-                  a.metrics.solid_volume,
-                  1e-9,
-                  0,
-                  what + "solid volume");
+    for (const auto &[name, rolled, unrolled] :
+         {std::tuple{"smoothed pore wall",
+                     b.metrics.pore_surface,
+                     a.metrics.pore_surface},
+          std::tuple{"solid volume",
+                     b.metrics.solid_volume,
+                     a.metrics.solid_volume}})
+      checker.close(rolled, unrolled, 1e-9, 0, what + name);
     checker.check(b.metrics.pore_surface < 0.75 * b.voxel_area,
                   what + "smoothed below 3/4 of the staircase");
   }

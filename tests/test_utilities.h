@@ -8,6 +8,7 @@
 #include <exsolve/chemistry/defect_chemistry.h>
 #include <exsolve/core/parameter_reading.h>
 #include <exsolve/electrostatics/poisson_boltzmann_parameters.h>
+#include <exsolve/mesh/geometry.h>
 #include <exsolve/transport/transport_parameters.h>
 
 #include <cmath>
@@ -61,6 +62,19 @@ namespace exsolve::testing
     PoissonBoltzmannParameters parameters;
     parameters.parse_parameters(prm, "");
     return parameters;
+  }
+
+  /// Section Geometry (with Microstructure) declared in @p prm: the
+  /// defaults, Geometry/Dimension = @p dim, then the overrides in order.
+  inline void
+  geometry_parameters(dealii::ParameterHandler &prm,
+                      const unsigned int        dim,
+                      const Overrides          &overrides)
+  {
+    GeometryParameters::declare_parameters(prm);
+    apply_parameter_override(prm, "Geometry/Dimension", std::to_string(dim));
+    for (const auto &[path, value] : overrides)
+      apply_parameter_override(prm, path, value);
   }
 
   /// Every parameter an executable declares, read from a file in the

@@ -21,9 +21,12 @@ namespace exsolve
                     "'z' is not a direction of a 2D sample");
       periodic[axis] = true;
     }
-    smoothing = prm.get("Boundary smoothing") == "sphere projection"
-                  ? Smoothing::sphere_projection
-                  : Smoothing::none;
+    const std::string smoothing_name = prm.get("Boundary smoothing");
+    smoothing
+      = smoothing_name == "sphere projection"  ? Smoothing::sphere_projection
+        : smoothing_name == "implicit surface" ? Smoothing::implicit_surface
+                                               : Smoothing::none;
+    filter_width = prm.get_double("Smoothing filter width");
     prm.leave_subsection();
   }
 
@@ -35,17 +38,15 @@ namespace exsolve
                       const MicrostructureMeshOptions &options,
                       dealii::Triangulation<dim>      &tria)
   {
-    const bool smooth
-      = options.smoothing
-        == MicrostructureMeshOptions::Smoothing::sphere_projection;
+    using Smoothing = MicrostructureMeshOptions::Smoothing;
     require_input(
-      !smooth
+      options.smoothing != Smoothing::sphere_projection
         || parameters.structure != MicrostructureParameters::Structure::image,
       "Microstructure/Boundary smoothing",
       "sphere projection",
-      "needs generated spheres to project onto; Structure = image has "
-      "none, so set it to none (the image's pore walls stay voxel "
-      "staircases)");
+      "needs generated spheres to project onto, and Structure = image has "
+      "none: allowed are 'implicit surface' (smooths any voxel image) and "
+      "'none' (the image's pore walls stay voxel staircases)");
     MeshedMicrostructure result{
       generate_microstructure(parameters, options.periodic), {}, 0, {}, {}};
     const MicrostructureSample &sample = result.sample;
@@ -53,9 +54,12 @@ namespace exsolve
       = random_grain_orientations(sample.n_grains, parameters.seed);
     result.voxel_pore_wall_area = voxel_pore_wall_area(sample.grid);
     auto mesh                   = describe_voxel_mesh<dim>(sample.grid);
-    if (smooth)
+    if (options.smoothing == Smoothing::sphere_projection)
       result.smoothing
         = project_pore_walls_onto_spheres(sample.grid, sample.spheres, mesh);
+    else if (options.smoothing == Smoothing::implicit_surface)
+      result.smoothing = project_pore_walls_onto_implicit_surface(
+        sample.grid, sample.phases, options.filter_width, mesh);
     result.boundary_names = create_voxel_mesh(sample.grid, mesh, tria);
     return result;
   }

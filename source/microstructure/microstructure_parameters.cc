@@ -94,16 +94,29 @@ namespace exsolve
       prm.declare_entry(
         "Boundary smoothing",
         "none",
-        Patterns::Selection("none|sphere projection"),
+        Patterns::Selection("none|sphere projection|implicit surface"),
         "[-] 'none': the pore walls are the voxel staircase (which "
-        "overestimates their area, by about 50 % for a sphere). 'sphere "
-        "projection': before the mesh is distributed, every pore-wall vertex "
-        "moves onto the nearest point of the generating spheres' surface "
-        "(sample-face vertices stay on their faces), with the moves "
-        "shortened where a cell would be inverted; the pore-wall area is "
-        "then reported before and after. Only for generated spheres: an "
-        "image (Structure = image) has no spheres to project onto, and "
-        "Geometry/Type = microstructure meshes the staircase so far.");
+        "overestimates their area, by about 50 % for a sphere). Otherwise, "
+        "before the mesh is distributed, every pore-wall vertex moves onto a "
+        "smooth wall (sample-face vertices stay on their faces), the moves "
+        "are extended into the solid and shortened where a cell would be "
+        "inverted, and the pore-wall area is reported before and after. "
+        "'sphere projection': onto the generating spheres' surface; only "
+        "for generated structures (an image has no spheres). 'implicit "
+        "surface': onto the 0.5 level set of the solid fraction filtered "
+        "with a Gaussian of 'Smoothing filter width' (curvature-corrected), "
+        "for images and generated structures alike; vertices touching two "
+        "solid phases stay, so phase boundaries and triple-phase boundaries "
+        "are those of the voxels. Geometry/Type = microstructure meshes the "
+        "staircase so far (input error otherwise).");
+      prm.declare_entry(
+        "Smoothing filter width",
+        "1",
+        Patterns::Double(0.5, 3),
+        "[voxels] Boundary smoothing = implicit surface: standard deviation "
+        "of the Gaussian that filters the solid indicator, 0.5 to 3 voxels. "
+        "Wider filters give smoother walls but remove features thinner than "
+        "about two widths (their vertices stay on the staircase).");
       prm.declare_entry(
         "Compute tortuosity",
         "true",

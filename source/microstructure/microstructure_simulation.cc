@@ -161,13 +161,21 @@ namespace exsolve
             << tria->n_global_active_cells() << " cells after "
             << global_refinements << " global refinement(s)\n";
       if (options.smoothing != MicrostructureMeshOptions::Smoothing::none)
-        pcout << "  boundary smoothing: " << meshed.smoothing.n_projected
-              << " of " << meshed.smoothing.n_wall_vertices
-              << " pore-wall vertices projected onto the spheres, "
-              << meshed.smoothing.n_shortened << " moved part of the way, "
-              << meshed.smoothing.n_kept << " kept (largest move "
-              << std::setprecision(4) << meshed.smoothing.max_displacement
-              << " nm)\n";
+      {
+        const SmoothingReport &report = meshed.smoothing;
+        pcout << "  boundary smoothing: " << report.n_projected << " of "
+              << report.n_wall_vertices << " pore-wall vertices projected onto "
+              << (options.smoothing
+                      == MicrostructureMeshOptions::Smoothing::sphere_projection
+                    ? "the spheres, "
+                    : "the implicit surface, ")
+              << report.n_shortened << " moved part of the way, "
+              << report.n_kept << " kept";
+        if (report.n_held > 0)
+          pcout << ", " << report.n_held << " held on phase boundaries";
+        pcout << " (largest move " << std::setprecision(4)
+              << report.max_displacement << " nm)\n";
+      }
 
       const SolidPhases &phases = meshed.sample.phases;
       auto               metrics

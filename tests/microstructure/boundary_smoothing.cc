@@ -20,6 +20,7 @@
 #include <exsolve/microstructure/boundary_smoothing.h>
 #include <exsolve/microstructure/microstructure_metrics.h>
 
+#include "spherical_pore_checks.h"
 #include "test_utilities.h"
 
 #include <cmath>
@@ -29,11 +30,7 @@ using namespace exsolve;
 
 namespace
 {
-  struct PoreResult
-  {
-    double voxel_area = 0, smoothed_area = 0, refined_area = 0;
-    double solid_volume = 0, min_measure = 0;
-  };
+  using testing::PoreResult;
 
   /// A pore of radius r_voxels voxels (h = 1 nm) centred at c (in units of
   /// the cube edge L = 2 r + 6 h) in a solid cube.
@@ -78,56 +75,6 @@ namespace
     return result;
   }
 
-  template <int dim>
-  void
-  check_sphere(testing::Checker &checker)
-  {
-    const std::string shape          = dim == 3 ? "3D sphere" : "2D disk";
-    double            previous_error = 1;
-    for (const unsigned int r : {4u, 8u, 16u})
-    {
-      const PoreResult p          = single_pore<dim>(r, 0.5);
-      const double     exact_area = dim == 3 ? 4 * M_PI * r * r : 2 * M_PI * r;
-      const double     exact_pore
-        = dim == 3 ? 4. / 3. * M_PI * r * r * r : M_PI * r * r;
-      const double      cube  = std::pow(2 * r + 6., dim);
-      const double      error = std::abs(p.smoothed_area / exact_area - 1);
-      const std::string what
-        = shape + " pore, r = " + std::to_string(r) + " voxels: ";
-      checker.within(p.voxel_area / exact_area - 1,
-                     dim == 3 ? 0.3 : 0.15,
-                     0.7,
-                     what + "voxel staircase area error (relative)");
-      checker.check(error < previous_error,
-                    what + "smoothed area error " + std::to_string(error)
-                      + " below the coarser one "
-                      + std::to_string(previous_error));
-      previous_error = error;
-      if (r >= 8)
-      {
-        checker.close(p.smoothed_area,
-                      exact_area,
-                      0.02,
-                      0,
-                      what + "smoothed area vs exact");
-        checker.close(cube - p.solid_volume,
-                      exact_pore,
-                      0.02,
-                      0,
-                      what + "pore volume of the smoothed mesh vs exact");
-      }
-      checker.within(p.min_measure,
-                     1e-3,
-                     1.,
-                     what + "smallest cell measure [nm^dim] is positive");
-      checker.close(p.refined_area,
-                    p.smoothed_area,
-                    1e-7,
-                    0,
-                    what + "area after a global refinement");
-    }
-  }
-
   void
   check_cut_pore(testing::Checker &checker)
   {
@@ -148,8 +95,12 @@ main(int argc, char **argv)
 {
   Utilities::MPI::MPI_InitFinalize mpi(argc, argv, 1);
   testing::Checker                 checker;
-  check_sphere<2>(checker);
-  check_sphere<3>(checker);
+  testing::check_spherical_pores(
+    checker,
+    "pore",
+    0.02,
+    [](const unsigned int r) { return single_pore<2>(r, 0.5); },
+    [](const unsigned int r) { return single_pore<3>(r, 0.5); });
   check_cut_pore(checker);
   return checker.exit_code();
 }

@@ -31,13 +31,12 @@ namespace
   check_block(testing::Checker &checker)
   {
     ParameterHandler prm;
-    GeometryParameters::declare_parameters(prm);
-    apply_parameter_override(prm, "Geometry/Dimension", std::to_string(dim));
-    apply_parameter_override(prm, "Geometry/Type", "gmsh");
-    apply_parameter_override(prm,
-                             "Geometry/Mesh file",
-                             "two_phase_block_" + std::to_string(dim)
-                               + "d.msh");
+    testing::geometry_parameters(prm,
+                                 dim,
+                                 {{"Geometry/Type", "gmsh"},
+                                  {"Geometry/Mesh file",
+                                   "two_phase_block_" + std::to_string(dim)
+                                     + "d.msh"}});
     GeometryParameters geometry;
     geometry.parse_parameters(prm, testing::source_path("meshes"));
 

@@ -47,16 +47,13 @@ namespace
   MicrostructureParameters
   image_parameters(const unsigned int dim, const testing::Overrides &entries)
   {
+    testing::Overrides all
+      = {{"Microstructure/Structure", "image"},
+         {"Microstructure/Voxel size", "10"},
+         {"Microstructure/Phase labels", "pore: 0, oxide: 1, metal: 2"}};
+    all.insert(all.end(), entries.begin(), entries.end());
     ParameterHandler prm;
-    GeometryParameters::declare_parameters(prm);
-    apply_parameter_override(prm, "Geometry/Dimension", std::to_string(dim));
-    apply_parameter_override(prm, "Microstructure/Structure", "image");
-    apply_parameter_override(prm, "Microstructure/Voxel size", "10");
-    apply_parameter_override(prm,
-                             "Microstructure/Phase labels",
-                             "pore: 0, oxide: 1, metal: 2");
-    for (const auto &[path, value] : entries)
-      apply_parameter_override(prm, path, value);
+    testing::geometry_parameters(prm, dim, all);
     MicrostructureParameters p;
     p.parse_parameters(prm, testing::source_path("meshes"));
     return p;

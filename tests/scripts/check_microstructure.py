@@ -20,7 +20,9 @@ porous_oxide_metal_image_3d.prm, 3 phases) on 1 and 2 ranks: cells per
 phase equal the image's voxel counts up to the voxels changed by contact
 filling and isolated-solid removal (both printed), porosity and phase
 fractions add up to 1 (1e-9), the triple-phase boundary is positive and
-repeated by the BENCHMARK line, grains.csv has one unit-quaternion row per
+repeated by the BENCHMARK line, the pore wall smoothed onto the implicit
+surface is 50-95 % of the staircase's (and the smoothing is reported),
+grains.csv has one unit-quaternion row per
 grain (the image's grains get orientations too) whose volumes add up per
 phase to phases.csv's (1e-9), and metrics.csv, phases.csv and grains.csv
 are identical on 1 and 2 ranks.
@@ -97,6 +99,12 @@ def image_example(a, work, fails):
             fails.append(f"image: porosity + phase fractions = {total}")
         if not float(m["triple_phase_boundary_density_per_nm^2"]) > 0:
             fails.append("image: no triple-phase boundary")
+        smoothed = float(m["pore_wall_area_nm^(dim-1)"])
+        staircase = float(m["voxel_pore_wall_area_nm^(dim-1)"])
+        if not (0.5 * staircase < smoothed < 0.95 * staircase
+                and "projected onto the implicit surface" in text[0]):
+            fails.append(f"image: implicit-surface smoothed pore wall {smoothed} not "
+                         f"within 50-95 % of the staircase's {staircase} (or not reported)")
         if abs(bench["triple_phase_boundary_density"]
                - float(m["triple_phase_boundary_density_per_nm^2"])) > 1e-9 * abs(bench["triple_phase_boundary_density"]):
             fails.append("image: BENCHMARK and metrics.csv TPB differ")

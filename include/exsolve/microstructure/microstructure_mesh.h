@@ -15,21 +15,25 @@
 namespace exsolve
 {
   /**
-   * How a generated sample is meshed: the entries "Periodic directions" and
-   * "Boundary smoothing" of section Microstructure (declared with the
-   * others by MicrostructureParameters::declare_parameters).
+   * How a sample is meshed: the entries "Periodic directions", "Boundary
+   * smoothing" and "Smoothing filter width" of section Microstructure
+   * (declared with the others by MicrostructureParameters::
+   * declare_parameters).
    */
   struct MicrostructureMeshOptions
   {
     enum class Smoothing
     {
       none,
-      sphere_projection
+      sphere_projection,
+      implicit_surface
     };
 
     /// Directions x, y, z in which structure and mesh are periodic.
     std::array<bool, 3> periodic{{false, false, false}};
     Smoothing           smoothing = Smoothing::none;
+    /// Gaussian standard deviation for Smoothing::implicit_surface [voxels].
+    double filter_width = 1;
 
     /// Throws InputError for a direction beyond @p dimension.
     void
@@ -63,7 +67,8 @@ namespace exsolve
    * one orientation per grain, describe the solid mesh, smooth its pore
    * walls if asked for, and create @p tria (empty; with periodicity in the
    * periodic directions). Throws InputError on impossible parameters, also
-   * for sphere-projection smoothing of an image (which has no spheres).
+   * for sphere-projection smoothing of an image (which has no spheres; the
+   * implicit surface smooths any sample).
    */
   template <int dim>
   MeshedMicrostructure

@@ -13,6 +13,7 @@
 #include <exsolve/electrostatics/space_charge_simulation.h>
 #include <exsolve/io/parameter_documentation.h>
 #include <exsolve/microstructure/microstructure_simulation.h>
+#include <exsolve/particles/particle_simulation.h>
 #include <exsolve/transport/transport_parameters.h>
 #include <exsolve/transport/transport_simulation.h>
 
@@ -71,6 +72,8 @@ namespace exsolve
         return run_brouwer_diagram(prm, comm);
       if (simulation_model(prm) == "microstructure")
         return run_microstructure_simulation(prm, comm, cl.parameter_file);
+      if (simulation_model(prm) == "particles")
+        return run_particle_simulation(prm, comm);
       if (simulation_model(prm) == "transport")
       {
         TransportParameters parameters;

@@ -57,7 +57,12 @@ namespace exsolve::particles
         for (std::size_t i = 0; i < n; ++i)
           J(i, j) = (fp[i] - fs[i]) / h;
       }
-      const double ht = 1e-7 * std::max(std::abs(t), t1 - t0);
+      // df/dt by a one-sided difference that stays inside [t0, t1]: a
+      // supply switched on or off at an interval boundary must not leak
+      // into the stages through this term.
+      double ht = 1e-7 * (t1 - t0);
+      if (t + ht > t1)
+        ht = -ht;
       f(t + ht, ys, fp);
       for (std::size_t i = 0; i < n; ++i)
         dfdt[i] = (fp[i] - fs[i]) / ht;

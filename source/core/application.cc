@@ -14,6 +14,7 @@
 #include <exsolve/io/console.h>
 #include <exsolve/io/parameter_documentation.h>
 #include <exsolve/microstructure/microstructure_simulation.h>
+#include <exsolve/particles/particle_simulation.h>
 #include <exsolve/transport/transport_parameters.h>
 #include <exsolve/transport/transport_simulation.h>
 
@@ -80,6 +81,8 @@ namespace exsolve
                       + simulation_model(prm) + "'");
       if (simulation_model(prm) == "microstructure")
         return run_microstructure_simulation(prm, comm, cl.parameter_file);
+      if (simulation_model(prm) == "particles")
+        return run_particle_simulation(prm, comm);
       if (simulation_model(prm) == "transport")
       {
         TransportParameters parameters;

@@ -1,6 +1,7 @@
 #include <exsolve/core/input_error.h>
 #include <exsolve/core/parameter_utilities.h>
 #include <exsolve/core/physical_constants.h>
+#include <exsolve/particles/particle_parameters.h>
 #include <exsolve/transport/transport_parameters.h>
 
 #include <algorithm>
@@ -71,13 +72,15 @@ namespace exsolve
       prm.declare_entry(
         "Model",
         "equilibrium",
-        Patterns::Selection("equilibrium|transport|microstructure"),
+        Patterns::Selection("equilibrium|transport|microstructure|particles"),
         "[-] 'equilibrium': the steady Poisson-Boltzmann space-charge layer "
         "(mobile species in Boltzmann equilibrium with the bulk). "
         "'transport': transient Poisson-Nernst-Planck drift-diffusion of "
         "every species with the potential (sections Time stepping and "
         "Initial state). 'microstructure': generate the porous sample of "
-        "section Microstructure and write its metrics and tortuosity.");
+        "section Microstructure and write its metrics and tortuosity. "
+        "'particles': the population balance of metal particles on one "
+        "surface element (section Particles).");
       prm.enter_subsection("Species");
       {
         prm.declare_entry(
@@ -195,6 +198,7 @@ namespace exsolve
     TimeSteppingParameters::declare_parameters(prm);
     GasProgramme::declare_parameters(prm);
     ExtendedDefects::declare_parameters(prm);
+    particles::ParticleParameters::declare_parameters(prm);
 
     prm.enter_subsection("Mesh refinement");
     prm.declare_entry(

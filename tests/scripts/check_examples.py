@@ -13,7 +13,9 @@ and 2 ranks must give the same Phi_0 and excess (1e-6). The porous
 electrodes (Physics/Model = microstructure: generated in 2D and 3D, and from
 voxel images) must run; their output is checked by check_microstructure.py.
 The other transport examples (dislocations, APB film) must end with status
-completed; they write timeseries.csv, not summary.csv.
+completed; they write timeseries.csv, not summary.csv. The particle
+population examples (Physics/Model = particles) must write particles.csv
+and size_distribution.csv with finite values and conserve metal to 1e-10.
 """
 import argparse, csv, glob, json, math, os, subprocess, sys, tempfile
 
@@ -80,6 +82,17 @@ def main():
             print(f"grain boundary on 2 ranks: Phi_0 {phi2} V, excess {excess2} m^-2")
             if abs(phi2 / phi1 - 1) > 1e-6 or abs(excess2 / excess1 - 1) > 1e-6:
                 fails.append(f"grain boundary: 1 rank {phi1}, {excess1}; 2 ranks {phi2}, {excess2}")
+            continue
+        if record.get("name") == "particles":
+            # 0D population balance: both tables present, every value finite,
+            # the metal balance exact.
+            for table in ("particles.csv", "size_distribution.csv"):
+                path = os.path.join(out, table)
+                rows = list(csv.DictReader(open(path))) if os.path.exists(path) else []
+                if not rows or not all(math.isfinite(float(v)) for r in rows for v in r.values()):
+                    fails.append(f"{stem}: {table} missing, empty or not finite")
+            if not record["metal_balance_relative_error"] < 1e-10:
+                fails.append(f"{stem}: metal balance {record['metal_balance_relative_error']}")
             continue
         if record.get("name") == "microstructure":
             continue  # no summary.csv; checked by check_microstructure.py

@@ -9,8 +9,10 @@
 #include <deal.II/numerics/solution_transfer.h>
 
 #include <exsolve/core/input_error.h>
+#include <exsolve/core/newton_solver.h>
 #include <exsolve/core/parameter_utilities.h>
 #include <exsolve/core/triangulation_factory.h>
+#include <exsolve/io/console.h>
 #include <exsolve/io/progress_meter.h>
 #include <exsolve/io/time_series_file.h>
 #include <exsolve/mesh/adaptive_refinement.h>
@@ -47,6 +49,44 @@ namespace exsolve
       }
     sum = dealii::Utilities::MPI::sum(sum, communicator);
     return std::sqrt(sum / error.size());
+  }
+
+
+
+  template <int dim, class LinearAlgebra>
+  bool
+  TransportProblem<dim, LinearAlgebra>::solve_nonlinear(
+    unsigned int &newton_iterations,
+    unsigned int &linear_iterations)
+  {
+    // Every Newton iteration only with --verbose; a failure's residual
+    // history is in its message anyway.
+    const dealii::ConditionalOStream newton_out(
+      std::cout,
+      pcout.is_active() && console::shows(console::Verbosity::verbose));
+    NewtonSolver<BlockVector> newton(parameters.base.newton, newton_out);
+    update_row_scaling();
+    try
+    {
+      const NewtonReport report = newton.solve(
+        solution,
+        [this](const BlockVector &u, BlockVector &r)
+        { return assemble_residual(u, r); },
+        [this](const BlockVector &u,
+               const BlockVector &rhs,
+               BlockVector       &du,
+               const double       tolerance)
+        { return solve_linearized(u, rhs, du, tolerance); });
+      newton_iterations = report.iterations;
+      linear_iterations = report.linear_iterations;
+      return true;
+    }
+    catch (const SolverFailure &failure)
+    {
+      // Newton decides from global norms: every rank is here together.
+      pcout << "    step failed: " << failure.what() << std::endl;
+      return false;
+    }
   }
 
 

@@ -39,15 +39,27 @@ namespace
 {
   struct Outcome
   {
-    double coverage, particle_fraction, mean_radius, balance, theta_eq;
+    double coverage, particle_fraction, mean_radius, balance, theta_eq, time;
   };
 
   /// One particle of radius 30 nm on the area that makes the total metal
-  /// coverage @p total, no adatoms at t = 0; run (in intervals growing by
-  /// 1.5x) until the coverage changes by less than 1e-8 relative over an
-  /// interval. (Once the adatoms coexist with it, the particle's classes,
-  /// smeared by the size-space fluxes, slowly ripen among themselves,
-  /// which moves the coverage only through the size term.)
+  /// coverage @p total, no adatoms at t = 0; run in intervals growing by
+  /// 1.5x until equilibrium, which is detected, not waited for:
+  ///  - the coverage changes by less than 1e-8 relative over an interval
+  ///    (the particle has dissolved, or everything has settled), or
+  ///  - a particle holding more than 1e-3 of the metal coexists with
+  ///    adatoms whose coverage changed by less than 1e-3 relative over the
+  ///    last interval (half the time run so far): the dissolution has
+  ///    stopped. What would follow is only the self-ripening of the one
+  ///    particle's classes, smeared over neighbours by the size-space
+  ///    fluxes (a discretisation artefact: one particle has one size). It
+  ///    moves the coverage through the size term alone, by < 1 % (1.0051
+  ///    -> 1.0017 c* at 773 K, 1.0135 -> 1.0045 c* at 300 K), ever more
+  ///    slowly, until the metal sits in the closed last class; following
+  ///    it to the 1e-8 criterion took > 95 % of the former 275 s run time
+  ///    for no physics the checks need. A dispersing particle cannot stop
+  ///    the run early: while it holds > 1e-3 of the metal it still
+  ///    dissolves fast (coverage up by > 3 % per interval, measured).
   Outcome
   equilibrate(const double T, const double delta_h, const double total)
   {
@@ -71,7 +83,7 @@ namespace
     const double    metal0 = testing::metal(s);
     LocalConditions conditions;
     conditions.temperature = T;
-    Outcome o{0., 0., 0., 0., 0.};
+    Outcome o{0., 0., 0., 0., 0., 0.};
     double  dt = 1e-6, previous = -1.;
     for (unsigned int i = 0; i < 150; ++i, dt *= 1.5)
     {
@@ -79,8 +91,10 @@ namespace
       const auto m = s.summary();
       o.balance
         = std::max(o.balance, std::abs(testing::metal(s) / metal0 - 1.));
-      if (std::abs(m.adatom_coverage - previous) < 1e-8 * m.adatom_coverage
-          && i > 20)
+      const double change = std::abs(m.adatom_coverage - previous);
+      if ((change < 1e-8 * m.adatom_coverage && i > 20)
+          || (m.atoms_particles > 1e-3 * metal0
+              && change < 1e-3 * m.adatom_coverage))
         break;
       previous = m.adatom_coverage;
     }
@@ -88,6 +102,7 @@ namespace
     o.coverage          = m.adatom_coverage;
     o.particle_fraction = m.atoms_particles / metal0;
     o.mean_radius       = m.mean_radius;
+    o.time              = s.time();
     const double kT     = testing::kB * T;
     o.theta_eq          = m.number_density > 0.
                             ? model->thermodynamics.equilibrium_coverage(
@@ -125,7 +140,7 @@ main(int argc, char **argv)
               << coexist.coverage << " (ratio " << coexist.coverage / cstar
               << "), particle keeps " << coexist.particle_fraction
               << " of the metal at <R> = " << coexist.mean_radius * 1e9
-              << " nm\n";
+              << " nm (equilibrium at t = " << coexist.time << " s)\n";
     c.close(coexist.coverage,
             cstar,
             0.10,

@@ -1,3 +1,5 @@
+#include <deal.II/base/exceptions.h>
+
 #include <exsolve/core/physical_constants.h>
 #include <exsolve/particles/lattice_gas.h>
 #include <exsolve/particles/surface_population.h>
@@ -49,6 +51,18 @@ namespace exsolve::particles
   SurfacePopulation::set_adatom_coverage(const double coverage)
   {
     y[0] = coverage;
+  }
+
+
+
+  void
+  SurfacePopulation::set_state(const std::vector<double> &new_state,
+                               const double               time)
+  {
+    AssertDimension(new_state.size(), y.size());
+    y          = new_state;
+    clock_time = time;
+    step_guess = 0.;
   }
 
 

@@ -8,6 +8,7 @@
 #include <deal.II/fe/fe_values.h>
 #include <deal.II/lac/full_matrix.h>
 
+#include <exsolve/particles/surface_particle_field.h>
 #include <exsolve/transport/transport_problem.h>
 
 #include <cmath>
@@ -127,8 +128,8 @@ namespace exsolve
     std::vector<double>                  reaction(n_species, 0.);
     std::vector<double>                  log_gamma(n_species, 0.);
     std::vector<double>                  weight(n_species, 0.);
-    std::vector<double>                  rho, surface_flux, c_face(n_species);
-    std::vector<Tensor<1, dim>>          drift(n_species);
+    std::vector<double>         rho, surface_flux, c_face(n_species), coverage;
+    std::vector<Tensor<1, dim>> drift(n_species);
     const bool transport   = equation == SpeciesEquation::transport;
     const bool constrained = local_equilibria && transport;
     // Rows of the pivots: the local-equilibrium constraints.
@@ -255,12 +256,16 @@ namespace exsolve
             }
           }
         }
-        for (const auto &face : cell->face_iterators())
-          if (face->at_boundary())
+        for (const unsigned int f : cell->face_indices())
+          if (cell->face(f)->at_boundary())
           {
-            const auto id = face->boundary_id();
-            fe_face_values.reinit(cell, face);
+            const auto id = cell->face(f)->boundary_id();
+            fe_face_values.reinit(cell, f);
             fe_face_values.get_function_values(ghosted_work, face_values);
+            const bool exsolving
+              = transport && particles_ready && particle_field->is_surface(id);
+            if (exsolving)
+              particle_field->coverage_at(cell, f, coverage);
             for (const unsigned int q :
                  fe_face_values.quadrature_point_indices())
             {
@@ -295,6 +300,17 @@ namespace exsolve
                 surface->second->evaluate(c_face, surface_flux, nullptr);
                 for (unsigned int s = 0; s < n_species; ++s)
                   inflow[s + 1] += step * surface_flux[s];
+              }
+              if (exsolving)
+              {
+                // The cation (and a vacancy with it) leaves into the
+                // adatoms (Particles/Exsolution).
+                for (unsigned int s = 0; s < n_species; ++s)
+                  c_face[s] = std::exp(face_values[q][s + 1]);
+                const double r = exsolution_inflow(c_face, coverage[q]).rate;
+                inflow[parameters.exsolving_species + 1] -= step * r;
+                if (parameters.vacancy_species >= 0)
+                  inflow[parameters.vacancy_species + 1] -= step * r;
               }
               for (unsigned int i = 0; i < n; ++i)
               {
@@ -368,7 +384,7 @@ namespace exsolve
     std::vector<Tensor<1, dim>>          drift(n_species), shared(n_species);
     std::vector<double>                  log_gamma(n_species, 0.);
     std::vector<double>                  weight(n_species, 0.);
-    std::vector<double>                  rho, surface_flux, c_face(n_species);
+    std::vector<double>     rho, surface_flux, c_face(n_species), coverage;
     const bool              transport = equation == SpeciesEquation::transport;
     const bool              constrained = local_equilibria && transport;
     FullMatrix<double>      constraint_matrix(n, n);
@@ -555,22 +571,26 @@ namespace exsolve
                    * dx;
             }
         }
-        for (const auto &face : cell->face_iterators())
-          if (face->at_boundary())
+        for (const unsigned int f : cell->face_indices())
+          if (cell->face(f)->at_boundary())
           {
-            const auto id      = face->boundary_id();
+            const auto id      = cell->face(f)->boundary_id();
             const auto robin   = potential_bc.robin.find(id);
             bool       any     = robin != potential_bc.robin.end();
             const auto surface = surface_reactions.find(id);
             const bool reacting_surface
               = transport && surface != surface_reactions.end();
+            const bool exsolving
+              = transport && particles_ready && particle_field->is_surface(id);
             if (transport)
               for (unsigned int s = 0; s < n_species; ++s)
                 any = any || species_bc.exchange.count({id, s}) > 0;
-            if (!any && !reacting_surface)
+            if (!any && !reacting_surface && !exsolving)
               continue;
-            fe_face_values.reinit(cell, face);
+            fe_face_values.reinit(cell, f);
             fe_face_values.get_function_values(ghosted_work, face_values);
+            if (exsolving)
+              particle_field->coverage_at(cell, f, coverage);
             for (const unsigned int q :
                  fe_face_values.quadrature_point_indices())
             {
@@ -600,6 +620,31 @@ namespace exsolve
                            * fe_face_values.shape_value(i, q)
                            * fe_face_values.shape_value(j, q)
                            * fe_face_values.JxW(q);
+              }
+              if (exsolving)
+              {
+                // d(-inflow)/d ln c of the exsolution, for the cation and
+                // the vacancy rows alike (both leave at the rate r).
+                for (unsigned int s = 0; s < n_species; ++s)
+                  c_face[s] = std::exp(face_values[q][s + 1]);
+                const auto         r = exsolution_inflow(c_face, coverage[q]);
+                const unsigned int M = parameters.exsolving_species + 1;
+                const int          V = parameters.vacancy_species >= 0
+                                         ? parameters.vacancy_species + 1
+                                         : -1;
+                for (unsigned int i = 0; i < n; ++i)
+                  if (component[i] == M || int(component[i]) == V)
+                    for (unsigned int j = 0; j < n; ++j)
+                    {
+                      const double d = component[j] == M        ? r.d_ln_cation
+                                       : int(component[j]) == V ? r.d_ln_vacancy
+                                                                : 0.;
+                      if (d != 0.)
+                        cell_matrix(i, j) += step * d
+                                             * fe_face_values.shape_value(i, q)
+                                             * fe_face_values.shape_value(j, q)
+                                             * fe_face_values.JxW(q);
+                    }
               }
               for (unsigned int i = 0; i < n; ++i)
                 for (unsigned int j = 0; j < n; ++j)

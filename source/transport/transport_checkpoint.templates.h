@@ -12,6 +12,7 @@
 #include <exsolve/core/input_error.h>
 #include <exsolve/core/triangulation_factory.h>
 #include <exsolve/mesh/geometry.h>
+#include <exsolve/particles/surface_particle_field.h>
 #include <exsolve/transport/transport_problem.h>
 
 #include "transport_replicated_vectors.h"
@@ -156,6 +157,16 @@ namespace exsolve
       parallel::distributed::SolutionTransfer<dim, BlockVector> transfer(
         dof_handler);
       transfer.prepare_for_serialization(in);
+      // The particle populations ride on the same forest, after the
+      // transport's vectors (deserialized in that order).
+      if (particles_ready)
+      {
+        particle_field->prepare_for_serialization();
+        if (Utilities::MPI::this_mpi_process(communicator) == 0)
+          std::ofstream(directory + "/particles.txt")
+            << "particle_time "
+            << transport_internal::exact(particle_field->time()) << '\n';
+      }
       auto &forest = const_cast<parallel::distributed::Triangulation<dim> &>(
         dynamic_cast<const parallel::distributed::Triangulation<dim> &>(
           *triangulation));
@@ -170,8 +181,15 @@ namespace exsolve
     for (const BlockVector *v : states)
       full.push_back(
         transport_internal::gather(*v, owned_partitioning, communicator));
+    const std::string populations
+      = particles_ready ? particle_field->serialize_by_position() : "";
     if (Utilities::MPI::this_mpi_process(communicator) != 0)
       return;
+    if (particles_ready)
+      std::ofstream(directory + "/particles.txt")
+        << "particle_time " << transport_internal::exact(particle_field->time())
+        << '\n'
+        << populations;
     {
       std::ofstream                 out(directory + "/mesh.archive");
       boost::archive::text_oarchive archive(out);
@@ -215,6 +233,11 @@ namespace exsolve
       parallel::distributed::SolutionTransfer<dim, BlockVector> transfer(
         dof_handler);
       transfer.deserialize(states);
+      if (particle_field)
+      {
+        particle_field->deserialize(particle_checkpoint_time(directory));
+        particles_ready = true;
+      }
       return;
     }
     require_input(std::filesystem::exists(directory + "/mesh.archive"),
@@ -253,6 +276,33 @@ namespace exsolve
       }
       transport_internal::scatter(full, owned_partitioning, *state);
     }
+    if (particle_field)
+    {
+      const double  t = particle_checkpoint_time(directory);
+      std::ifstream file(directory + "/particles.txt");
+      std::string   header;
+      std::getline(file, header);
+      std::ostringstream rest;
+      rest << file.rdbuf();
+      particle_field->deserialize_by_position(rest.str(), t);
+      particles_ready = true;
+    }
+  }
+
+
+
+  template <int dim, class LinearAlgebra>
+  double
+  TransportProblem<dim, LinearAlgebra>::particle_checkpoint_time(
+    const std::string &directory) const
+  {
+    require_input(std::filesystem::exists(directory + "/particles.txt"),
+                  "--resume",
+                  directory,
+                  "holds no particle populations: it was written by a run "
+                  "without Particles/Exsolution");
+    transport_internal::StateReader in(directory + "/particles.txt");
+    return in.number_after("particle_time");
   }
 
 
@@ -310,6 +360,10 @@ namespace exsolve
     pcout << "  checkpoint written: step " << loop.accepted
           << ", t = " << time * parameters.time_scale << std::endl;
     continue_from(store.newest());
+    // A resumed run starts the particles' integrators afresh: so does
+    // this one (on a distributed mesh they are rebuilt anyway).
+    if (particles_ready)
+      particle_field->restart_integrators();
   }
 
 
@@ -335,7 +389,10 @@ namespace exsolve
     auto fresh = create_triangulation<dim>(communicator);
     create_coarse_mesh(*fresh, parameters.base.geometry);
     dof_handler.reinit(*fresh);
+    // The particles live on the old mesh: rebuilt on the new one below.
+    particle_field.reset();
     triangulation = std::move(fresh);
+    setup_particles();
     load_mesh_and_solutions(checkpoint);
   }
 

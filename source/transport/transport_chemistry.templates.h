@@ -110,6 +110,10 @@ namespace exsolve
                                               parameters.flux_unit());
       couple(rates->couplings());
     }
+    // The exsolution takes a vacancy with every cation.
+    if (parameters.exsolution.enabled() && parameters.vacancy_species >= 0)
+      couple({{parameters.exsolving_species,
+               static_cast<unsigned int>(parameters.vacancy_species)}});
     if (local_equilibria)
     {
       // A combined balance takes in the pivots' rows: close the couplings.

@@ -199,6 +199,7 @@ namespace exsolve
     GasProgramme::declare_parameters(prm);
     ExtendedDefects::declare_parameters(prm);
     particles::ParticleParameters::declare_parameters(prm);
+    particles::ExsolutionParameters::declare_parameters(prm);
 
     prm.enter_subsection("Mesh refinement");
     prm.declare_entry(
@@ -379,6 +380,51 @@ namespace exsolve
                   "Mesh refinement/Refinement interval",
                   std::to_string(refinement_interval),
                   "needs Mesh refinement/Strategy = adaptive (or 0)");
+
+    exsolution.parse_parameters(prm);
+    if (exsolution.enabled())
+    {
+      const std::string surfaces = "Particles/Exsolution/Surfaces";
+      particle_model.parse_parameters(prm);
+      require_input(!scales.dimensionless,
+                    surfaces,
+                    prm.get({"Particles", "Exsolution"}, "Surfaces"),
+                    "particles on surfaces need Physics/Unit system = SI");
+      require_input(time_stepping.order == 1,
+                    "Time stepping/Scheme",
+                    "BDF2",
+                    "must be BDF1 with particles on surfaces (the transport "
+                    "and the particles are split to first order, and BDF1 "
+                    "makes the lattice lose exactly the metal the surface "
+                    "gains)");
+      const auto &names = base.electrolyte.names;
+      const auto  index
+        = [&](const std::string &name, const std::string &entry) -> int
+      {
+        const auto  found = std::find(names.begin(), names.end(), name);
+        std::string known;
+        for (const auto &n : names)
+          known += (known.empty() ? "" : ", ") + n;
+        require_input(found != names.end(),
+                      "Particles/Exsolution/" + entry,
+                      name,
+                      "must be one of Physics/Species/Names (" + known + ")");
+        return found - names.begin();
+      };
+      exsolving_species = index(exsolution.cation, "Cation");
+      vacancy_species   = exsolution.vacancy.empty()
+                            ? -1
+                            : index(exsolution.vacancy, "Vacancy");
+      require_input(vacancy_species != int(exsolving_species),
+                    "Particles/Exsolution/Vacancy",
+                    exsolution.vacancy,
+                    "must differ from Particles/Exsolution/Cation");
+      require_input(diffusion_prefactors[exsolving_species] > 0.,
+                    "Physics/Species/Diffusion prefactors",
+                    d0_text,
+                    "the exsolving species " + exsolution.cation
+                      + " must be mobile (D0 > 0)");
+    }
   }
 
 

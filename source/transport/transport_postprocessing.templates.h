@@ -15,6 +15,7 @@
 #include <exsolve/electrostatics/field_output.h>
 #include <exsolve/io/cell_id_fields.h>
 #include <exsolve/io/partitioned_vtu.h>
+#include <exsolve/particles/surface_particle_field.h>
 #include <exsolve/transport/transport_problem.h>
 
 #include <cmath>
@@ -578,6 +579,8 @@ namespace exsolve
       data_out.add_data_vector(ghosted_work, segregation);
     const CellIdFields<dim> ids(*triangulation);
     ids.attach(data_out);
+    if (particles_ready)
+      particle_field->attach_fields(data_out);
     data_out.build_patches(fe.degree);
     if (catalyst != nullptr)
       catalyst->process(data_out, step, time * parameters.time_scale);

@@ -22,6 +22,7 @@
 #include <exsolve/linear_algebra/block_schur_preconditioner.h>
 #include <exsolve/mesh/geometry.h>
 #include <exsolve/mesh/probe_point.h>
+#include <exsolve/particles/surface_particle_field.h>
 #include <exsolve/transport/transport_problem.h>
 
 #include <algorithm>
@@ -171,6 +172,7 @@ namespace exsolve
     for (const double c : electrolyte.bulk_concentrations)
       log_bulk.push_back(std::log(c));
     setup_reactions_and_activities();
+    setup_particles();
     time = parameters.time_stepping.start_time;
     update_conditions();
     timer
@@ -503,6 +505,12 @@ namespace exsolve
           adapt_mesh();
           set_initial_state();
         }
+      // The particles start on the mesh of the initial state.
+      if (particle_field)
+      {
+        particle_field->initialize();
+        particles_ready = true;
+      }
     }
     catch (...)
     {

@@ -5,6 +5,7 @@
 #include "transport_chemistry.templates.h"
 #include "transport_closed_sample.templates.h"
 #include "transport_conditions.templates.h"
+#include "transport_particles.templates.h"
 #include "transport_postprocessing.templates.h"
 #include "transport_problem.templates.h"
 #include "transport_time_integration.templates.h"

@@ -19,6 +19,7 @@
 #include <exsolve/transport/transport_problem.h>
 
 #include "transport_replicated_vectors.h"
+#include <exsolve/particles/surface_particle_field.h>
 
 #include <cmath>
 #include <iomanip>
@@ -100,6 +101,10 @@ namespace exsolve
                          "error_estimate";
     for (const auto &n : electrolyte.names)
       header += ",amount_" + n;
+    if (particle_field)
+      header += ",particle_density_m2,particle_mean_radius_nm,"
+                "metal_area_fraction,adatom_coverage,metal_lattice,"
+                "metal_adatoms,metal_particles";
     return header + ",wall_time_s";
   }
 
@@ -116,6 +121,8 @@ namespace exsolve
         << r.step_size << ',' << r.dofs << ',' << r.newton_iterations << ','
         << r.linear_iterations << ',' << r.error_estimate;
     for (const double m : r.amounts)
+      row << ',' << m;
+    for (const double m : r.particle_moments)
       row << ',' << m;
     row << ',' << std::setprecision(6) << r.wall_time;
     return row.str();
@@ -150,6 +157,31 @@ namespace exsolve
     if (output && checkpointing.enabled())
       checkpoints
         = std::make_unique<CheckpointStore>(output->path(), communicator);
+    // Particles on surfaces: moments per step and the size histogram.
+    std::unique_ptr<TimeSeriesFile> particle_series, size_series;
+    if (output && particle_field)
+    {
+      particle_series = std::make_unique<TimeSeriesFile>(*output,
+                                                         "particles.csv",
+                                                         particle_header(),
+                                                         communicator,
+                                                         resumed,
+                                                         loop.accepted);
+      size_series     = std::make_unique<TimeSeriesFile>(
+        *output,
+        "size_distribution.csv",
+        "step,time_s,radius_nm,bin_width_nm,number_density_m2",
+        communicator,
+        resumed,
+        loop.accepted);
+    }
+    const auto record_particles = [&](const StepRecord &record)
+    {
+      if (!particle_series)
+        return;
+      particle_series->append(particle_row(record));
+      size_series->append(size_distribution_rows(record.step));
+    };
     const auto wall_now
       = [&]() { return loop.wall_offset + wall_clock.wall_time(); };
 
@@ -163,6 +195,13 @@ namespace exsolve
                      in_situ ? catalyst : nullptr,
                      0);
       loop.n_output += vtu;
+      if (particle_field)
+      {
+        StepRecord start;
+        start.time        = time * t_scale;
+        start.temperature = current_temperature;
+        record_particles(start);
+      }
       loop.dt = loop.previous_dt = loop.second_previous_dt = ts.initial_step;
       loop.checkpoint_wall                                 = wall_now();
     }
@@ -283,6 +322,9 @@ namespace exsolve
       old_solution       = solution;
       second_previous_dt = previous_dt;
       previous_dt        = dt;
+      // Lie splitting: the particles take what the step's surface flux
+      // delivered (doc/particles.md).
+      exchange_with_particles(dt);
 
       StepRecord record;
       record.step                    = accepted;
@@ -297,10 +339,22 @@ namespace exsolve
       record.amounts                 = amounts(solution);
       for (double &m : record.amounts)
         m *= c_scale;
+      if (particles_ready)
+      {
+        const auto t            = particle_field->totals();
+        record.particle_moments = {t.mean.number_density,
+                                   t.mean.mean_radius * 1e9,
+                                   t.mean.metal_area_fraction,
+                                   t.mean.adatom_coverage,
+                                   lattice_metal(),
+                                   t.atoms_adatoms,
+                                   t.atoms_particles};
+      }
       record.wall_time = wall_now();
       step_records.push_back(record);
       if (series)
         series->append(time_series_row(record));
+      record_particles(record);
       progress.update(time, record.wall_time);
       const double remaining = progress.remaining_seconds();
       pcout << "Step " << accepted << ": t = " << std::setprecision(6)
@@ -314,6 +368,10 @@ namespace exsolve
       if (parameters.atmosphere.time_dependent())
         pcout << ", T = " << std::setprecision(6) << current_temperature
               << " K, pO2 = " << current_pressure << " Pa";
+      if (!record.particle_moments.empty())
+        pcout << ", particles " << std::setprecision(3)
+              << record.particle_moments[0] << " m^-2, <R> "
+              << record.particle_moments[1] << " nm";
       if (remaining >= 0.)
         pcout << ", ETA " << ProgressMeter::format_duration(remaining);
       pcout << std::setprecision(6) << std::endl;
@@ -462,9 +520,13 @@ namespace exsolve
         dof_handler);
       triangulation->prepare_coarsening_and_refinement();
       transfer.prepare_for_coarsening_and_refinement(in);
+      if (particles_ready)
+        particle_field->prepare_for_coarsening_and_refinement();
       triangulation->execute_coarsening_and_refinement();
       setup_dofs();
       transfer.interpolate(states);
+      if (particles_ready)
+        particle_field->interpolate_after_refinement();
     }
     else
     {
@@ -476,8 +538,12 @@ namespace exsolve
       SolutionTransfer<dim, Vector<double>> transfer(dof_handler);
       triangulation->prepare_coarsening_and_refinement();
       transfer.prepare_for_coarsening_and_refinement(old_values);
+      if (particles_ready)
+        particle_field->prepare_for_coarsening_and_refinement();
       triangulation->execute_coarsening_and_refinement();
       setup_dofs();
+      if (particles_ready)
+        particle_field->interpolate_after_refinement();
       std::vector<Vector<double>> new_values(
         states.size(), Vector<double>(dof_handler.n_dofs()));
       transfer.interpolate(old_values, new_values);

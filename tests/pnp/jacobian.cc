@@ -9,7 +9,8 @@
 // paths, core charges; Trilinos) and 3D (Trilinos); then with the
 // defect chemistry (site exclusion and Blakemore activities in the fluxes,
 // slow and fast reactions, the mass-action surface reaction) in 1D (PETSc)
-// and 2D Q2 with hanging nodes (Trilinos). Serial.
+// and 2D Q2 with hanging nodes (Trilinos); and the exsolution flux into
+// the surface particles (1D PETSc, 2D Q2 Trilinos). Serial.
 #include <exsolve/linear_algebra/backends.h>
 #include <exsolve/transport/transport_problem.h>
 
@@ -139,6 +140,51 @@ check_chemistry_jacobian(testing::Checker &c, const testing::Overrides &extra)
 }
 
 
+// The exsolution flux into the particles (Particles/Exsolution): Ni_Ti''
+// and V_O.. leave through the surface at the mass-action rate with the
+// adatom coverage 0.3 of the step's start (vacancy order 1.5); 1D, and 2D
+// Q2 with hanging nodes.
+template <int dim, class LA>
+void
+check_exsolution_jacobian(testing::Checker &c, const testing::Overrides &extra)
+{
+  testing::Overrides overrides
+    = {{"Geometry/Dimension", std::to_string(dim)},
+       {"Geometry/Lengths", "10, 10, 10"},
+       {"Geometry/Subdivisions", "4"},
+       {"Geometry/Boundary names", "x_min: surface, x_max: back"},
+       {"Physics/Model", "transport"},
+       {"Physics/Unit system", "SI"},
+       {"Physics/Temperature", "1100"},
+       {"Physics/Relative permittivity", "83"},
+       {"Physics/Fixed charge density", "1e22"},
+       {"Physics/Species/Names", "V_O.., Ni_Ti'', e'"},
+       {"Physics/Species/Charge numbers", "2, -2, -1"},
+       {"Physics/Species/Bulk concentrations", "8.4e26, 8.4e26, 1e22"},
+       {"Physics/Species/Diffusion prefactors", "1e-6, 1e-10, 1e-5"},
+       {"Physics/Species/Diffusion activation energies", "1.0, 0.8, 0.3"},
+       {"Boundary conditions/Fixed potential", "back: 0"},
+       {"Particles/Exsolution/Surfaces", "surface"},
+       {"Particles/Exsolution/Rate constant", "1e20"},
+       {"Particles/Exsolution/Vacancy order", "1.5"},
+       {"Particles/Surface element/Initial adatom coverage", "0.3"},
+       {"Initial state/Type", "expressions"},
+       {"Initial state/Concentrations",
+        "8.4e26*(1 + 0.1*sin(x)); 8.4e26*exp(-0.02*x); 1e22*(1 + 0.1*cos(x))"},
+       {"Time stepping/Scheme", "BDF1"}};
+  for (const auto &e : extra)
+    overrides.push_back(e);
+  const auto parameters = testing::transport_parameters("", overrides);
+  TransportProblem<dim, LA> problem(parameters, MPI_COMM_WORLD, false);
+  problem.begin_step_for_testing(1e-3 / parameters.time_scale);
+  compare_with_differences(c,
+                           problem,
+                           std::to_string(dim) + "D " + LA::name
+                             + " with exsolution into particles");
+}
+
+
+
 int
 main(int argc, char **argv)
 {
@@ -164,6 +210,13 @@ main(int argc, char **argv)
   check_chemistry_jacobian<1, PETScBackend>(c,
                                             {{"Geometry/Subdivisions", "16"}});
   check_chemistry_jacobian<2, TrilinosBackend>(
+    c,
+    {{"Discretization/Polynomial degree", "2"},
+     {"Mesh refinement/Strategy", "adaptive"},
+     {"Mesh refinement/Refinement cycles", "2"}});
+  check_exsolution_jacobian<1, PETScBackend>(c,
+                                             {{"Geometry/Subdivisions", "16"}});
+  check_exsolution_jacobian<2, TrilinosBackend>(
     c,
     {{"Discretization/Polynomial degree", "2"},
      {"Mesh refinement/Strategy", "adaptive"},

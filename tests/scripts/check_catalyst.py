@@ -24,7 +24,7 @@ write_extracts.py) on N ranks and reads the extracts with VTK's own reader:
   * with N = 2 the run is repeated on 1 rank and the ranges of phi and of
     every concentration at every extracted step agree to 1e-5 relative (the
     same mesh, Newton to 1e-8; float32 output).
---mode space-charge: parameter_files/quickstart.prm (2D Poisson-Boltzmann,
+--mode space-charge: parameter_files/examples/space_charge_2d.prm (2D Poisson-Boltzmann,
 adaptive) with 3 refinement cycles and Every n steps = 2 on 1 rank: extracts
 for exactly the cycles 0 and 2; the last has the BENCHMARK's cells and 4
 points per cell, 0 <= phi <= 0.3 V (the boundary values: a Poisson-
@@ -161,7 +161,7 @@ def extracts(a, ranks, work, fails):
 def space_charge(a, work, fails):
     out = os.path.join(work, "space_charge")
     script = os.path.join(a.source, "parameter_files/catalyst/write_extracts.py")
-    command = [a.exsolve, os.path.join(a.source, "parameter_files/quickstart.prm"),
+    command = [a.exsolve, os.path.join(a.source, "parameter_files/examples/space_charge_2d.prm"),
                "--set", f"Output/Directory={out}",
                "--set", "Mesh refinement/Refinement cycles=3",
                "--set", "Output/Catalyst/Enable=true",
@@ -170,7 +170,7 @@ def space_charge(a, work, fails):
     r = subprocess.run(command, capture_output=True, text=True, cwd=work)
     if r.returncode != 0:
         print(r.stdout, r.stderr)
-        fails.append(f"quickstart with Catalyst: exit code {r.returncode}")
+        fails.append(f"space_charge_2d with Catalyst: exit code {r.returncode}")
         return
     bench = testlib.benchmark(r.stdout)
     found = sorted(f for f in os.listdir(os.path.join(out, "catalyst"))

@@ -2,7 +2,10 @@
 
 For each of tests/restart/relaxation_{1d,2d}.prm (a replicated 1D mesh and
 a p4est 2D mesh; adaptive BDF2 steps, mesh adaptation every 4 steps,
-checkpoints every 8) the script checks:
+checkpoints every 8) and tests/restart/exsolution_{1d,2d}.prm (particles
+on the surface, BDF1, the 2D mesh adapted every 3 steps, checkpoints every
+8; particles.csv and size_distribution.csv are compared as well) the
+script checks:
 
 1. kill and resume: the run is killed with SIGKILL as soon as its first
    checkpoint is sealed and continued with --resume on 1 rank. Against the
@@ -117,6 +120,7 @@ def check_case(a, prm, work, fails):
         return
     ref_rows = table(reference, "timeseries.csv")
     has_defects = os.path.exists(os.path.join(reference, "defects.csv"))
+    has_particles = os.path.exists(os.path.join(reference, "particles.csv"))
     print(f"{name}: reference {len(ref_rows)} steps, "
           f"{testlib.benchmark(stdout)['wall_total_s']:.2f} s, "
           f"checkpoints kept {[os.path.basename(c) for c in sealed(reference)]}")
@@ -144,6 +148,12 @@ def check_case(a, prm, work, fails):
           f"final state {d_state:.2e}")
     if not d_rows <= 1e-12 or not d_state <= 1e-12:
         fails.append(f"{name}: resumed run differs ({d_rows}, {d_state})")
+    if has_particles:
+        d_par = max(difference(table(killed, f), table(reference, f))
+                    for f in ("particles.csv", "size_distribution.csv"))
+        print(f"{name}: particles.csv and size_distribution.csv {d_par:.2e}")
+        if not d_par <= 1e-12:
+            fails.append(f"{name}: particle files differ ({d_par})")
     if has_defects:
         d_def = difference(table(killed, "defects.csv"),
                            table(reference, "defects.csv"))
@@ -222,7 +232,8 @@ def main():
     a = testlib.arguments()
     fails = []
     work = tempfile.mkdtemp(prefix="restart_")
-    for case in ("relaxation_1d.prm", "relaxation_2d.prm"):
+    for case in ("relaxation_1d.prm", "relaxation_2d.prm",
+                 "exsolution_1d.prm", "exsolution_2d.prm"):
         check_case(a, os.path.join(a.source, "tests", "restart", case), work,
                    fails)
     # No checkpoint to resume from: an input error naming the option.

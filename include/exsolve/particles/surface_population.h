@@ -89,6 +89,11 @@ namespace exsolve::particles
     void
     set_adatom_coverage(const double coverage);
 
+    /// Replace the whole state (moved from another mesh or a checkpoint;
+    /// the layout of state()) and the element's clock [s] (incubation).
+    void
+    set_state(const std::vector<double> &new_state, const double time);
+
     /// Add @p number_density particles [m^-2] with log-normal radii
     /// (median @p radius [m], @p spread of ln r; 0: the class of radius).
     void

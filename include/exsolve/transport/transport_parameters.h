@@ -9,6 +9,8 @@
 
 #include <exsolve/chemistry/gas_programme.h>
 #include <exsolve/defects/extended_defects.h>
+#include <exsolve/particles/exsolution_parameters.h>
+#include <exsolve/particles/particle_parameters.h>
 
 #include <map>
 #include <set>
@@ -113,6 +115,13 @@ namespace exsolve
     std::string mean_concentration_boundary;
     /// User concentration unit (m^-3 or site fraction) -> dimensionless.
     double concentration_unit = 1.;
+    /// Particles on surfaces (Particles/Exsolution/Surfaces given): the
+    /// population model and the exsolution reaction, SI.
+    particles::ExsolutionParameters exsolution;
+    particles::ParticleParameters   particle_model;
+    /// Indices of the exsolving species and of the vacancy (or -1).
+    unsigned int exsolving_species = 0;
+    int          vacancy_species   = -1;
 
     static void
     declare_parameters(dealii::ParameterHandler &prm);

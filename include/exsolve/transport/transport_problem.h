@@ -30,6 +30,13 @@
 
 namespace exsolve
 {
+  namespace particles
+  {
+    template <int dim>
+    class SurfaceParticleField;
+    struct SurfaceTotals;
+  } // namespace particles
+
   /// One accepted time step.
   struct StepRecord
   {
@@ -42,7 +49,11 @@ namespace exsolve
     unsigned int        newton_iterations       = 0;
     unsigned int        linear_iterations       = 0;
     double              error_estimate          = 0; // weighted norm, <= 1
-    std::vector<double> amounts;       // integral of each c, user units
+    std::vector<double> amounts; // integral of each c, user units
+    /// With particles on surfaces: mean density [m^-2], mean radius [nm],
+    /// metal area fraction, adatom coverage, and the metal in the
+    /// lattice, the adatoms and the particles (atoms per m^(3-dim)).
+    std::vector<double> particle_moments;
     double              wall_time = 0; // s since the run started
   };
 
@@ -193,6 +204,18 @@ namespace exsolve
     /// Integral of the extended defects' core charge, dimensionless.
     double
     core_charge() const;
+
+    /// The particles on the surfaces (null without Particles/Exsolution).
+    const particles::SurfaceParticleField<dim> *
+    surface_particles() const
+    {
+      return particles_ready ? particle_field.get() : nullptr;
+    }
+
+    /// Metal of the exsolving species in the lattice, atoms per
+    /// m^(3 - dim) (0 without particles).
+    double
+    lattice_metal() const;
 
     /// The bulk concentrations (user units); in a closed sample those left
     /// by segregation and space charge.
@@ -349,6 +372,26 @@ namespace exsolve
     solve_closed_sample(unsigned int &newton_iterations,
                         unsigned int &linear_iterations);
 
+    /// Particles on surfaces: the field (constructor), the exsolution
+    /// flux at a face point (dimensionless inflow of the cation; its
+    /// derivatives by ln c of the cation and the vacancy), and the
+    /// exchange after an accepted step of @p dt (dimensionless).
+    void
+    setup_particles();
+    particles::ExsolutionRate
+    exsolution_inflow(const std::vector<double> &c, const double theta) const;
+    void
+    exchange_with_particles(const double dt);
+    /// The particle columns of timeseries.csv and particles.csv.
+    std::string
+    particle_header() const;
+    std::string
+    particle_row(const StepRecord &record) const;
+    /// Rows of size_distribution.csv (one per size class) at the current
+    /// time; empty on ranks other than 0.
+    std::string
+    size_distribution_rows(const unsigned int step_number) const;
+
     /// Over boundary @p id: int c_i dA, int J_i . n dA and the area.
     std::vector<double>
     boundary_integrals(const dealii::types::boundary_id id) const;
@@ -391,6 +434,10 @@ namespace exsolve
     /// writing it), so that a resumed run takes the same steps.
     void
     continue_from(const std::string &checkpoint);
+    /// The particles' time in the checkpoint @p directory (InputError if
+    /// it holds no particles).
+    double
+    particle_checkpoint_time(const std::string &directory) const;
     /// resume() without its clean-up on failure.
     void
     restore(const std::string &directory);
@@ -492,5 +539,9 @@ namespace exsolve
     std::vector<std::pair<double, std::string>> pvd_records;
     /// Rows of defects.csv written so far.
     std::vector<std::string> defect_rows;
+
+    /// Particles on surfaces (last member: released before the mesh).
+    std::unique_ptr<particles::SurfaceParticleField<dim>> particle_field;
+    bool particles_ready = false;
   };
 } // namespace exsolve

@@ -64,9 +64,11 @@ namespace exsolve
 
   template <int dim>
   void
-  CatalystSession::process(dealii::DataOut<dim> &data_out,
-                           const unsigned int    step,
-                           const double          time)
+  CatalystSession::process(
+    dealii::DataOut<dim>                     &data_out,
+    const unsigned int                        step,
+    const double                              time,
+    const std::map<std::string, std::string> &more_channels)
   {
     if (adaptor == nullptr)
       return;
@@ -76,9 +78,11 @@ namespace exsolve
     dealii::Timer      clock;
     std::ostringstream vtu;
     data_out.write_vtu(vtu);
-    const double      writing = clock.wall_time();
-    const std::size_t bytes   = vtu.tellp();
-    adaptor->execute(step, time, {{"bulk", vtu.str()}});
+    const double                       writing  = clock.wall_time();
+    const std::size_t                  bytes    = vtu.tellp();
+    std::map<std::string, std::string> channels = more_channels;
+    channels["bulk"]                            = vtu.str();
+    adaptor->execute(step, time, channels);
     const double in_catalyst = clock.wall_time() - writing;
     if (dealii::Utilities::MPI::this_mpi_process(communicator) == 0)
       std::cout << "  Catalyst: step " << step << " handed over (VTU text "
@@ -89,13 +93,16 @@ namespace exsolve
   template void
   CatalystSession::process<1>(dealii::DataOut<1> &,
                               const unsigned int,
-                              const double);
+                              const double,
+                              const std::map<std::string, std::string> &);
   template void
   CatalystSession::process<2>(dealii::DataOut<2> &,
                               const unsigned int,
-                              const double);
+                              const double,
+                              const std::map<std::string, std::string> &);
   template void
   CatalystSession::process<3>(dealii::DataOut<3> &,
                               const unsigned int,
-                              const double);
+                              const double,
+                              const std::map<std::string, std::string> &);
 } // namespace exsolve

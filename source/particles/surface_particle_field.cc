@@ -7,6 +7,7 @@
 #include <deal.II/lac/solver_control.h>
 #include <deal.II/lac/sparsity_tools.h>
 #include <deal.II/lac/trilinos_precondition.h>
+#include <deal.II/numerics/data_out_faces.h>
 
 #include <exsolve/core/input_error.h>
 #include <exsolve/particles/surface_particle_field.h>
@@ -733,6 +734,97 @@ namespace exsolve::particles
     for (unsigned int p = 0; p < populations.size(); ++p)
       result.emplace_back(population_points[p], populations[p].summary());
     return result;
+  }
+
+
+
+  namespace
+  {
+    /// The faces of the particle surfaces of the locally owned cells.
+    template <int dim>
+    class SurfaceFaces : public DataOutFaces<dim>
+    {
+    public:
+      using FaceDescriptor = typename DataOutFaces<dim>::FaceDescriptor;
+
+      explicit SurfaceFaces(const std::set<types::boundary_id> &ids)
+          : DataOutFaces<dim>(true)
+          , ids(ids)
+      {
+      }
+
+      FaceDescriptor
+      first_face() override
+      {
+        for (const auto &cell : this->triangulation->active_cell_iterators())
+          if (cell->is_locally_owned())
+            for (const unsigned int f : cell->face_indices())
+              if (wanted(cell, f))
+                return FaceDescriptor(cell, f);
+        return FaceDescriptor();
+      }
+
+      FaceDescriptor
+      next_face(const FaceDescriptor &face) override
+      {
+        auto         cell = face.first;
+        unsigned int f    = face.second + 1;
+        for (; cell != this->triangulation->end(); ++cell, f = 0)
+        {
+          if (!cell->is_active() || !cell->is_locally_owned())
+            continue;
+          for (; f < GeometryInfo<dim>::faces_per_cell; ++f)
+            if (wanted(cell, f))
+              return FaceDescriptor(cell, f);
+        }
+        return FaceDescriptor();
+      }
+
+    private:
+      template <class Iterator>
+      bool
+      wanted(const Iterator &cell, const unsigned int f) const
+      {
+        return cell->face(f)->at_boundary()
+               && ids.count(cell->face(f)->boundary_id()) > 0;
+      }
+
+      const std::set<types::boundary_id> ids;
+    };
+  } // namespace
+
+
+
+  template <int dim>
+  std::string
+  SurfaceParticleField<dim>::surface_vtu()
+  {
+    if constexpr (dim == 1)
+      return "";
+    else
+    {
+      // The fields as attach_fields() makes them, on the surface faces.
+      DataOut<dim> scratch;
+      scratch.attach_dof_handler(dof_handler);
+      attach_fields(scratch);
+      SurfaceFaces<dim> faces(surface_ids);
+      faces.attach_dof_handler(dof_handler);
+      const std::vector<std::string> names = {"particle_density",
+                                              "particle_mean_radius",
+                                              "metal_area_fraction",
+                                              "particle_perimeter_density",
+                                              "adatom_coverage",
+                                              "socket_depth"};
+      for (unsigned int k = 0; k < names.size(); ++k)
+        faces.add_data_vector(output_fields[k], names[k]);
+      faces.build_patches();
+      DataOutBase::VtkFlags flags;
+      flags.compression_level = DataOutBase::VtkFlags::no_compression;
+      faces.set_flags(flags);
+      std::ostringstream vtu;
+      faces.write_vtu(vtu);
+      return vtu.str();
+    }
   }
 
 

@@ -583,7 +583,13 @@ namespace exsolve
       particle_field->attach_fields(data_out);
     data_out.build_patches(fe.degree);
     if (catalyst != nullptr)
-      catalyst->process(data_out, step, time * parameters.time_scale);
+    {
+      // The particle surfaces as a channel of their own (2D, 3D).
+      std::map<std::string, std::string> surface;
+      if (particles_ready && dim > 1)
+        surface["surface"] = particle_field->surface_vtu();
+      catalyst->process(data_out, step, time * parameters.time_scale, surface);
+    }
     if (output == nullptr)
       return;
     write_partitioned_vtu(data_out,

@@ -31,6 +31,16 @@ points per cell, 0 <= phi <= 0.3 V (the boundary values: a Poisson-
 Boltzmann potential obeys the maximum principle) and positive
 concentrations, and its ranges equal exsolve's own solution-0002.pvtu to
 1e-6 relative.
+--mode particles: tests/particles/exsolution_2d.prm (particles on the
+surface x = 0 of a 2D slab) on 2 ranks with write_extracts.py and
+write_surface_extracts.py every 5 steps: bulk_<step>.pvtu and
+surface_<step>.pvtu for exactly the steps 0, 5, 10, 15, each surface
+extract with faces (one piece: the second rank owns none of the
+surface), its points on x = 0, the arrays particle_density,
+particle_mean_radius, metal_area_fraction, particle_perimeter_density,
+adatom_coverage (in [0, 1)) and socket_depth, no negative density, and
+particles (> 1e14 m^-2) in the last one; the bulk extracts carry
+particle_density too.
 --mode render: runs the same case on 2 ranks with render_images.py under
 its own Xvfb display (xvfb-run -a; retried once, because Xvfb connections
 are occasionally lost) and checks slice_<step>.png and contour_<step>.png
@@ -250,17 +260,78 @@ def render(a, work, fails):
             fails.append(f"{path}: {size}, {colours} colours")
 
 
+def particles(a, work, fails):
+    """--mode particles: the coupled exsolution slab on 2 ranks with both
+    extract scripts every 5 steps."""
+    out = os.path.join(work, "particles")
+    scripts = ", ".join(os.path.join(a.source, "parameter_files", "catalyst", s)
+                        for s in ("write_extracts.py", "write_surface_extracts.py"))
+    command = ["mpirun", "--oversubscribe", "-np", "2", a.exsolve,
+               os.path.join(a.source, "tests", "particles", "exsolution_2d.prm"),
+               "--set", f"Output/Directory={out}",
+               "--set", "Output/Catalyst/Enable=true",
+               "--set", "Output/Catalyst/Every n steps=5",
+               "--set", f"Output/Catalyst/Scripts={scripts}"]
+    r = subprocess.run(command, capture_output=True, text=True, cwd=work)
+    if r.returncode != 0:
+        print(r.stdout, r.stderr)
+        fails.append(f"particles with Catalyst: exit code {r.returncode}")
+        return
+    bench = testlib.benchmark(r.stdout)
+    expected = [s for s in range(bench["steps"] + 1) if s % 5 == 0]
+    folder = os.path.join(out, "catalyst")
+    for channel in ("bulk", "surface"):
+        found = sorted(f for f in os.listdir(folder)
+                       if f.startswith(channel) and f.endswith(".pvtu"))
+        if found != [f"{channel}_{s:06d}.pvtu" for s in expected]:
+            fails.append(f"particles: {channel} extracts {found}, expected steps {expected}")
+    names = ("particle_density", "particle_mean_radius", "metal_area_fraction",
+             "particle_perimeter_density", "adatom_coverage", "socket_depth")
+    final = None
+    for s in expected:
+        grid, pieces = read_pvtu(os.path.join(folder, f"surface_{s:06d}.pvtu"))
+        r_ = ranges(grid)
+        print(f"surface step {s}: {grid.GetNumberOfCells()} faces, {pieces} "
+              f"pieces, " + ", ".join(f"{n} {r_.get(n)}" for n in names))
+        # The rank that owns no part of the surface hands over an empty
+        # piece, which the writer leaves out.
+        if grid.GetNumberOfCells() == 0 or not 1 <= pieces <= 2:
+            fails.append(f"surface step {s}: {grid.GetNumberOfCells()} faces, {pieces} pieces")
+        # The surface x = 0 of the 40 nm x 20 nm slab: line cells along y.
+        points = grid.GetPoints()
+        xs = [points.GetPoint(i)[0] for i in range(grid.GetNumberOfPoints())]
+        if not xs or max(abs(x) for x in xs) > 1e-9:
+            fails.append(f"surface step {s}: points off the surface x = 0")
+        for n in names:
+            if n not in r_:
+                fails.append(f"surface step {s}: no array {n}")
+        if "adatom_coverage" in r_ and not (0 <= r_["adatom_coverage"][0]
+                                            and r_["adatom_coverage"][1] < 1):
+            fails.append(f"surface step {s}: coverage {r_['adatom_coverage']}")
+        if "particle_density" in r_ and r_["particle_density"][0] < 0:
+            fails.append(f"surface step {s}: negative particle density")
+        final = r_
+        bulk, _ = read_pvtu(os.path.join(folder, f"bulk_{s:06d}.pvtu"))
+        if "particle_density" not in ranges(bulk):
+            fails.append(f"bulk step {s}: no particle_density")
+    # Particles have formed by the last extract (step 15, t ~ 40 s).
+    if final and not final.get("particle_density", (0, 0))[1] > 1e14:
+        fails.append(f"no particles in the last surface extract: {final}")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--exsolve", required=True)
     ap.add_argument("--source", required=True)
-    ap.add_argument("--mode", choices=["extracts", "space-charge", "render"], required=True)
+    ap.add_argument("--mode", choices=["extracts", "space-charge", "render", "particles"], required=True)
     ap.add_argument("--ranks", type=int, default=1)
     a = ap.parse_args()
     fails = []
     work = tempfile.mkdtemp(prefix="catalyst_")
     if a.mode == "render":
         render(a, work, fails)
+    elif a.mode == "particles":
+        particles(a, work, fails)
     elif a.mode == "space-charge":
         space_charge(a, work, fails)
     else:

@@ -38,15 +38,17 @@ namespace exsolve
      * Hand this rank's patches of @p data_out (built, with the fields the
      * VTU output has) to the pipelines as channel "bulk", at step @p step
      * and time @p time (user units). Sets @p data_out's VTK flags (no
-     * compression: the text never leaves memory). Rank 0 reports the
+     * compression: the text never leaves memory), with @p more_channels
+     * (name: this rank's VTU text, e.g. "surface"). Rank 0 reports the
      * size of the text and the time spent writing it and in Catalyst.
      * Collective.
      */
     template <int dim>
     void
-    process(dealii::DataOut<dim> &data_out,
-            const unsigned int    step,
-            const double          time);
+    process(dealii::DataOut<dim>                     &data_out,
+            const unsigned int                        step,
+            const double                              time,
+            const std::map<std::string, std::string> &more_channels = {});
 
     /// The path of the module this build loads (for messages and tests).
     static std::string

@@ -184,6 +184,12 @@ namespace exsolve::particles
     void
     attach_fields(dealii::DataOut<dim> &data_out);
 
+    /// This rank's particle surfaces with the surface fields of
+    /// attach_fields() as VTU text (uncompressed; 2D and 3D): the
+    /// Catalyst channel "surface".
+    std::string
+    surface_vtu();
+
     const dealii::DoFHandler<dim> &
     get_dof_handler() const
     {

@@ -740,6 +740,15 @@ namespace exsolve::particles
 
   namespace
   {
+    /// The surface fields of attach_fields(), in its order.
+    const std::vector<std::string> surface_field_names
+      = {"particle_density",
+         "particle_mean_radius",
+         "metal_area_fraction",
+         "particle_perimeter_density",
+         "adatom_coverage",
+         "socket_depth"};
+
     /// The faces of the particle surfaces of the locally owned cells.
     template <int dim>
     class SurfaceFaces : public DataOutFaces<dim>
@@ -809,12 +818,7 @@ namespace exsolve::particles
       attach_fields(scratch);
       SurfaceFaces<dim> faces(surface_ids);
       faces.attach_dof_handler(dof_handler);
-      const std::vector<std::string> names = {"particle_density",
-                                              "particle_mean_radius",
-                                              "metal_area_fraction",
-                                              "particle_perimeter_density",
-                                              "adatom_coverage",
-                                              "socket_depth"};
+      const auto &names = surface_field_names;
       for (unsigned int k = 0; k < names.size(); ++k)
         faces.add_data_vector(output_fields[k], names[k]);
       faces.build_patches();
@@ -833,12 +837,7 @@ namespace exsolve::particles
   void
   SurfaceParticleField<dim>::attach_fields(DataOut<dim> &data_out)
   {
-    const std::vector<std::string> names = {"particle_density",
-                                            "particle_mean_radius",
-                                            "metal_area_fraction",
-                                            "particle_perimeter_density",
-                                            "adatom_coverage",
-                                            "socket_depth"};
+    const auto         &names = surface_field_names;
     std::vector<Vector> owned_fields(names.size(), Vector(owned, communicator));
     for (unsigned int p = 0; p < populations.size(); ++p)
     {

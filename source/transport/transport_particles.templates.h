@@ -190,9 +190,9 @@ namespace exsolve
   template <int dim, class LinearAlgebra>
   std::string
   TransportProblem<dim, LinearAlgebra>::particle_row(
-    const StepRecord &record) const
+    const StepRecord               &record,
+    const particles::SurfaceTotals &t) const
   {
-    const auto         t = particle_field->totals();
     std::ostringstream row;
     row << std::setprecision(15) << record.step << ',' << record.time << ','
         << record.temperature << ',' << t.mean.number_density << ','
@@ -211,10 +211,10 @@ namespace exsolve
   template <int dim, class LinearAlgebra>
   std::string
   TransportProblem<dim, LinearAlgebra>::size_distribution_rows(
-    const unsigned int step_number) const
+    const unsigned int              step_number,
+    const particles::SurfaceTotals &t) const
   {
     // The size histogram of all surfaces, per m^2 of surface.
-    const auto         t       = particle_field->totals();
     const auto        &classes = particle_field->classes();
     std::ostringstream rows;
     rows << std::setprecision(12);

@@ -175,12 +175,13 @@ namespace exsolve
         resumed,
         loop.accepted);
     }
-    const auto record_particles = [&](const StepRecord &record)
+    const auto record_particles
+      = [&](const StepRecord &record, const particles::SurfaceTotals &totals)
     {
       if (!particle_series)
         return;
-      particle_series->append(particle_row(record));
-      size_series->append(size_distribution_rows(record.step));
+      particle_series->append(particle_row(record, totals));
+      size_series->append(size_distribution_rows(record.step, totals));
     };
     const auto wall_now
       = [&]() { return loop.wall_offset + wall_clock.wall_time(); };
@@ -200,7 +201,7 @@ namespace exsolve
         StepRecord start;
         start.time        = time * t_scale;
         start.temperature = current_temperature;
-        record_particles(start);
+        record_particles(start, particle_field->totals());
       }
       loop.dt = loop.previous_dt = loop.second_previous_dt = ts.initial_step;
       loop.checkpoint_wall                                 = wall_now();
@@ -339,9 +340,13 @@ namespace exsolve
       record.amounts                 = amounts(solution);
       for (double &m : record.amounts)
         m *= c_scale;
+      // One collective sum of the surface per step, for all outputs.
+      const particles::SurfaceTotals surface = particles_ready
+                                                 ? particle_field->totals()
+                                                 : particles::SurfaceTotals();
       if (particles_ready)
       {
-        const auto t            = particle_field->totals();
+        const auto &t           = surface;
         record.particle_moments = {t.mean.number_density,
                                    t.mean.mean_radius * 1e9,
                                    t.mean.metal_area_fraction,
@@ -354,7 +359,7 @@ namespace exsolve
       step_records.push_back(record);
       if (series)
         series->append(time_series_row(record));
-      record_particles(record);
+      record_particles(record, surface);
       progress.update(time, record.wall_time);
       const double remaining = progress.remaining_seconds();
       pcout << "Step " << accepted << ": t = " << std::setprecision(6)

@@ -386,11 +386,13 @@ namespace exsolve
     std::string
     particle_header() const;
     std::string
-    particle_row(const StepRecord &record) const;
+    particle_row(const StepRecord               &record,
+                 const particles::SurfaceTotals &totals) const;
     /// Rows of size_distribution.csv (one per size class) at the current
     /// time; empty on ranks other than 0.
     std::string
-    size_distribution_rows(const unsigned int step_number) const;
+    size_distribution_rows(const unsigned int              step_number,
+                           const particles::SurfaceTotals &totals) const;
 
     /// Over boundary @p id: int c_i dA, int J_i . n dA and the area.
     std::vector<double>

@@ -307,8 +307,28 @@ namespace exsolve::particles
       prm.declare_entry("Redox rate",
                         "0",
                         Patterns::Double(0.),
-                        "[m^-2 s^-1] Local reduction/re-oxidation rate for "
-                        "the redox-driven mobility, >= 0.");
+                        "[m^-2 s^-1] Physics/Model = particles: prefactor "
+                        "r0 of the local reduction/re-oxidation rate of the "
+                        "redox-driven mobility, r_k = r0 exp(-E_r/kT), >= 0 "
+                        "(in the coupled model the rate is the vacancy "
+                        "exchange flux).");
+      prm.declare_entry("Redox activation energy",
+                        "0",
+                        Patterns::Double(0., 20.),
+                        "[eV] E_r of the redox rate (the support's lattice "
+                        "oxygen release), 0 .. 20 eV (0: constant rate).");
+      prm.declare_entry("Redox supply limit",
+                        "0",
+                        Patterns::Double(0.),
+                        "[m^-2 s^-1] Prefactor r_s0 of the rate at which the "
+                        "gas supplies the reductant (H2 dissociated on the "
+                        "metal, seed 003), r_s = r_s0 exp(-E_s/kT), in series "
+                        "with r_k: r = r_k r_s / (r_k + r_s); 0: no limit.");
+      prm.declare_entry("Redox supply activation energy",
+                        "0",
+                        Patterns::Double(0., 20.),
+                        "[eV] E_s of the supply limit, 0 .. 20 eV (H2 "
+                        "dissociation on NiFe: 0.11 eV, seed 003).");
     }
     prm.leave_subsection();
     prm.leave_subsection();
@@ -453,8 +473,28 @@ namespace exsolve::particles
       defect_point_density
         = get(prm, s, "Defect point density", 0., 1e20, false, "m^-2");
       redox_rate = get(prm, s, "Redox rate", 0., inf, false, "m^-2 s^-1");
+      redox_activation
+        = get(prm, s, "Redox activation energy", 0., 20., false, "eV") * eV;
+      redox_supply_limit
+        = get(prm, s, "Redox supply limit", 0., inf, false, "m^-2 s^-1");
+      redox_supply_activation
+        = get(prm, s, "Redox supply activation energy", 0., 20., false, "eV")
+          * eV;
     }
     prm.leave_subsection();
     prm.leave_subsection();
+  }
+
+
+  double
+  ParticleParameters::redox_rate_at(const double temperature) const
+  {
+    const double kT      = constants::boltzmann_eV * eV * temperature;
+    const double kinetic = redox_rate * std::exp(-redox_activation / kT);
+    if (redox_supply_limit == 0. || kinetic == 0.)
+      return kinetic;
+    const double supply
+      = redox_supply_limit * std::exp(-redox_supply_activation / kT);
+    return kinetic * supply / (kinetic + supply);
   }
 } // namespace exsolve::particles

@@ -25,6 +25,7 @@ namespace exsolve
       double              time, temperature;
       PopulationSummary   summary;
       std::vector<double> numbers;
+      double              redox_rate, particle_diffusivity;
     };
 
     /// Output times: equally spaced in t, or in log t from end/1e6.
@@ -96,8 +97,20 @@ namespace exsolve
     const double metal0
       = element.summary().atoms_adatoms + element.summary().atoms_particles;
     std::vector<Row> rows;
-    rows.push_back(
-      {0., gas.temperature(0.), element.summary(), element.class_numbers()});
+    // The row at time t, with the redox rate and the mean particle
+    // diffusivity (migration) at the temperature there.
+    const auto row = [&](const double time)
+    {
+      conditions.temperature = gas.temperature(time);
+      conditions.redox_rate  = p.redox_rate_at(conditions.temperature);
+      return Row{time,
+                 conditions.temperature,
+                 element.summary(),
+                 element.class_numbers(),
+                 conditions.redox_rate,
+                 element.mean_particle_diffusivity(conditions)};
+    };
+    rows.push_back(row(0.));
     IntegratorStatistics totals;
     double               t = 0., worst_balance = 0.;
     for (const double t_out : output_times(p))
@@ -113,6 +126,7 @@ namespace exsolve
         if (t + dt > t_out)
           dt = t_out - t;
         conditions.temperature = gas.temperature(t + 0.5 * dt);
+        conditions.redox_rate  = p.redox_rate_at(conditions.temperature);
         const auto report      = element.advance(dt, conditions, supply);
         totals.steps += report.statistics.steps;
         totals.rejected_steps += report.statistics.rejected_steps;
@@ -126,7 +140,7 @@ namespace exsolve
         = std::max(worst_balance,
                    std::abs(in - metal0)
                      / std::max(metal0 + std::abs(s.atoms_supplied), 1e-300));
-      rows.push_back({t, gas.temperature(t), s, element.class_numbers()});
+      rows.push_back(row(t));
       pcout << std::setprecision(5) << "  t = " << t
             << " s, T = " << gas.temperature(t) << " K: " << s.number_density
             << " particles/m^2, <R> = " << s.mean_radius * 1e9
@@ -140,7 +154,8 @@ namespace exsolve
         out << "time_s,temperature_K,number_density_m2,mean_radius_nm,"
                "metal_area_fraction,perimeter_density_m_per_m2,"
                "adatom_coverage,atoms_supplied_m2,atoms_adatoms_m2,"
-               "atoms_particles_m2\n"
+               "atoms_particles_m2,redox_rate_m2_s,"
+               "particle_diffusivity_m2_s\n"
             << std::setprecision(12);
         for (const auto &r : rows)
           out << r.time << ',' << r.temperature << ','
@@ -149,7 +164,7 @@ namespace exsolve
               << r.summary.perimeter_density << ',' << r.summary.adatom_coverage
               << ',' << r.summary.atoms_supplied << ','
               << r.summary.atoms_adatoms << ',' << r.summary.atoms_particles
-              << '\n';
+              << ',' << r.redox_rate << ',' << r.particle_diffusivity << '\n';
       });
     output.write_atomically(
       "size_distribution.csv",

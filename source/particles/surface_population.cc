@@ -203,16 +203,8 @@ namespace exsolve::particles
         kernel.assign(K * K, p.constant_kernel);
       else
       {
-        const double mobility_factor
-          = std::pow(p.socketing_mobility_factor, socket);
         for (unsigned int k = 0; k < K; ++k)
-        {
-          const double size = std::pow(1e-9 / c.pivots[k], p.mobility_exponent);
-          diffusivity[k]
-            = mobility_factor * size
-              * (p.mobility_prefactor * std::exp(-p.mobility_activation / kT)
-                 + p.redox_mobility * conditions.redox_rate);
-        }
+          diffusivity[k] = particle_diffusivity(k, socket, conditions);
         Coalescence::mobility_kernel(diffusivity,
                                      base_radius,
                                      total_number,
@@ -272,6 +264,40 @@ namespace exsolve::particles
       n[k]
         = y[1 + k] * shared->parameters.site_density / shared->classes.atoms[k];
     return n;
+  }
+
+
+
+  double
+  SurfacePopulation::particle_diffusivity(
+    const unsigned int     k,
+    const double           socket,
+    const LocalConditions &conditions) const
+  {
+    const auto  &p  = shared->parameters;
+    const double kT = boltzmann * conditions.temperature;
+    return std::pow(p.socketing_mobility_factor, socket)
+           * std::pow(1e-9 / shared->classes.pivots[k], p.mobility_exponent)
+           * (p.mobility_prefactor * std::exp(-p.mobility_activation / kT)
+              + p.redox_mobility * conditions.redox_rate);
+  }
+
+
+
+  double
+  SurfacePopulation::mean_particle_diffusivity(
+    const LocalConditions &conditions) const
+  {
+    const auto  &c      = shared->classes;
+    const double socket = std::clamp(y[K + 1], 0., 1.);
+    double       n = 0., nd = 0.;
+    for (unsigned int k = 0; k < K; ++k)
+    {
+      const double number_k = std::max(y[1 + k], 0.) / c.atoms[k];
+      n += number_k;
+      nd += number_k * particle_diffusivity(k, socket, conditions);
+    }
+    return n > 0. ? nd / n : 0.;
   }
 
 

@@ -66,19 +66,27 @@ namespace exsolve::particles
     double absolute_tolerance = 1e-14; ///< [monolayers]
 
     // The zero-dimensional run (subsection Surface element).
-    double       end_time               = 3600.; ///< [s]
-    unsigned int n_outputs              = 50;
-    bool         logarithmic_outputs    = false;
-    double       initial_coverage       = 0.;   ///< adatoms [-]
-    double       initial_number_density = 0.;   ///< [m^-2]
-    double       initial_mean_radius    = 2e-9; ///< [m]
-    double       initial_radius_spread  = 0.2;  ///< log-normal sigma [-]
-    double       supply_rate            = 0.;   ///< [m^-2 s^-1]
-    double       supply_duration        = 0.;   ///< [s] (0: whole run)
-    double       vacancy_fraction       = 0.;   ///< surface x_V [-]
-    double       defect_line_density    = 0.;   ///< [m/m^2]
-    double       defect_point_density   = 0.;   ///< [m^-2]
-    double       redox_rate             = 0.;   ///< [m^-2 s^-1]
+    double       end_time                = 3600.; ///< [s]
+    unsigned int n_outputs               = 50;
+    bool         logarithmic_outputs     = false;
+    double       initial_coverage        = 0.;   ///< adatoms [-]
+    double       initial_number_density  = 0.;   ///< [m^-2]
+    double       initial_mean_radius     = 2e-9; ///< [m]
+    double       initial_radius_spread   = 0.2;  ///< log-normal sigma [-]
+    double       supply_rate             = 0.;   ///< [m^-2 s^-1]
+    double       supply_duration         = 0.;   ///< [s] (0: whole run)
+    double       vacancy_fraction        = 0.;   ///< surface x_V [-]
+    double       defect_line_density     = 0.;   ///< [m/m^2]
+    double       defect_point_density    = 0.;   ///< [m^-2]
+    double       redox_rate              = 0.;   ///< r0 [m^-2 s^-1]
+    double       redox_activation        = 0.;   ///< E_r [J]
+    double       redox_supply_limit      = 0.;   ///< r_s0 [m^-2 s^-1]
+    double       redox_supply_activation = 0.;   ///< E_s [J]
+
+    /// The zero-dimensional redox rate at @p temperature [K]: r0
+    /// exp(-E_r/kT) in series with the supply limit [m^-2 s^-1].
+    double
+    redox_rate_at(const double temperature) const;
 
     static void
     declare_parameters(dealii::ParameterHandler &prm);

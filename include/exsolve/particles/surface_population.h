@@ -151,7 +151,18 @@ namespace exsolve::particles
     std::pair<NucleationRate, NucleationRate>
     nucleation_rates(const LocalConditions &conditions) const;
 
+    /// Number-weighted mean particle diffusivity D(R) [m^2/s] of the
+    /// migration-coalescence kernel at the current state (0: no particles).
+    double
+    mean_particle_diffusivity(const LocalConditions &conditions) const;
+
   private:
+    /// D(R_k) = [D0 exp(-E_m/kT) + chi r_redox] (1 nm/R_k)^p m^s.
+    double
+    particle_diffusivity(const unsigned int     k,
+                         const double           socket,
+                         const LocalConditions &conditions) const;
+
     std::pair<NucleationRate, NucleationRate>
     nucleation_rates(const double           t,
                      const double           coverage,

@@ -1,0 +1,7 @@
+"""The seed-paper scenarios, by name (scripts/run_scenario.py)."""
+from . import nife_fe3o4_looping, pd_ceo2_redispersion
+
+SCENARIOS = {
+    "pd_ceo2_redispersion": pd_ceo2_redispersion,
+    "nife_fe3o4_looping": nife_fe3o4_looping,
+}

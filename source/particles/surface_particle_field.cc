@@ -76,16 +76,23 @@ namespace exsolve::particles
     owned = dof_handler.locally_owned_dofs();
     DoFTools::extract_locally_relevant_dofs(dof_handler, relevant);
 
-    // The surface DoFs: those of the particle surfaces' faces of the cells
-    // this rank owns (the only ones it assembles on).
+    // The surface DoFs: those of the particle surfaces' faces of the owned
+    // AND the ghost cells. Every cell around a DoF of an owned cell is owned
+    // or a ghost, so all ranks agree on which DoFs are on a surface. (With
+    // the owned cells alone, a surface vertex whose surface faces all
+    // belong to the neighbour would be constrained to zero on this rank,
+    // and the atoms the neighbour delivers there would be lost.)
     std::vector<types::global_dof_index> dofs(fe.n_dofs_per_face());
     std::vector<types::global_dof_index> cell_dofs(fe.n_dofs_per_cell());
     std::set<types::global_dof_index>    on_surface, active;
     for (const auto &cell : dof_handler.active_cell_iterators())
-      if (cell->is_locally_owned())
+      if (!cell->is_artificial())
       {
-        cell->get_dof_indices(cell_dofs);
-        active.insert(cell_dofs.begin(), cell_dofs.end());
+        if (cell->is_locally_owned())
+        {
+          cell->get_dof_indices(cell_dofs);
+          active.insert(cell_dofs.begin(), cell_dofs.end());
+        }
         for (const auto &face : cell->face_iterators())
           if (face->at_boundary() && is_surface(face->boundary_id()))
           {
@@ -93,8 +100,6 @@ namespace exsolve::particles
             on_surface.insert(dofs.begin(), dofs.end());
           }
       }
-    // Whether an owned DoF is on a surface is decided by its owner, which
-    // sees all cells around it: the owned ones are exact.
     constraints.clear();
     constraints.reinit(relevant);
     DoFTools::make_hanging_node_constraints(dof_handler, constraints);

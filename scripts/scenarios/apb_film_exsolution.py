@@ -7,7 +7,7 @@ import numpy as np
 import exsolve_results
 import exsolve_vtu
 
-from .common import Check, Run, table
+from .common import Check, Run, coupled_final, finish_figure, table
 
 TITLE = "La0.2Sr0.7Ni0.1Ti0.9O3 film: exsolution along anti-phase boundaries (seed 004)"
 PRM = "parameter_files/scenarios/apb_film_exsolution.prm"
@@ -32,16 +32,8 @@ def _surface_profile(directory):
     return x[on][order], piece.point_data["particle_density"][on][order]
 
 
-def _final(directory):
-    p = table(directory, "particles.csv")
-    exsolved = (p["metal_adatoms"] + p["metal_particles"]) / p["metal_total"]
-    return {"density": float(p["number_density_m2"][-1]), "radius": float(p["mean_radius_nm"][-1]),
-            "exsolved": float(exsolved[-1]),
-            "balance": float(np.max(np.abs(p["metal_total"] / p["metal_total"][0] - 1)))}
-
-
 def analyse(directories):
-    apb, stoich = _final(directories["with_apbs"]), _final(directories["stoichiometric"])
+    apb, stoich = (coupled_final(directories[k]) for k in ("with_apbs", "stoichiometric"))
     x, n = _surface_profile(directories["with_apbs"])
     near = lambda centres: max(float(n[np.argmin(np.abs(x - c))]) for c in centres)
     return {
@@ -94,9 +86,5 @@ def plot(directories, metrics, png):
         axes[2].axvline(c, color="grey", ls=":")
     axes[2].set_xlabel("x along the surface [nm] (dotted: APB traces)")
     axes[2].set_ylabel("particles per um^2 after 10 h")
-    for ax in axes:
-        ax.grid(alpha=0.3)
-    fig.suptitle("Exsolution along anti-phase boundaries of a La0.2Sr0.7Ni0.1Ti0.9O3 film, 1173 K (seed 004)")
-    fig.tight_layout()
-    fig.savefig(png, dpi=110)
-    plt.close(fig)
+    finish_figure(fig, axes, "Exsolution along anti-phase boundaries of a La0.2Sr0.7Ni0.1Ti0.9O3 "
+                  "film, 1173 K (seed 004)", png)

@@ -70,3 +70,25 @@ def at(series, times, t):
     """Value of a series at the last row with time <= t."""
     index = max(i for i, s in enumerate(times) if s <= t * (1 + 1e-12))
     return float(series[index])
+
+
+def coupled_final(directory):
+    """End state of a coupled transport run (particles.csv): exsolved share
+    of the metal, particle density [m^-2], mean radius [nm], the exsolved
+    share over time, and the worst relative metal balance."""
+    p = table(directory, "particles.csv")
+    exsolved = (p["metal_adatoms"] + p["metal_particles"]) / p["metal_total"]
+    return {"exsolved": float(exsolved[-1]), "density": float(p["number_density_m2"][-1]),
+            "radius": float(p["mean_radius_nm"][-1]), "time": p["time_s"], "series": exsolved,
+            "balance": float(max(abs(p["metal_total"] / p["metal_total"][0] - 1)))}
+
+
+def finish_figure(fig, axes, title, png):
+    """Grid on every axis, the title, and the PNG (110 dpi)."""
+    import matplotlib.pyplot as plt
+    for ax in getattr(axes, "ravel", lambda: axes)():
+        ax.grid(alpha=0.3)
+    fig.suptitle(title)
+    fig.tight_layout()
+    fig.savefig(png, dpi=110)
+    plt.close(fig)

@@ -2,9 +2,8 @@
 charge slows the exsolution of Ni from SrTiO3, and the oxygen vacancies it
 gathers at the surface weaken the adhesion of the oxophilic Ni particles and
 speed up their coarsening."""
-import numpy as np
 
-from .common import Check, Run, table
+from .common import Check, Run, coupled_final, finish_figure, table
 
 TITLE = "Ni from SrTiO3 with a charged surface: slower exsolution, faster coarsening (seed 001)"
 PRM = "parameter_files/scenarios/ni_srtio3_space_charge.prm"
@@ -21,18 +20,9 @@ def runs():
                 quick=QUICK)]
 
 
-def _final(directory):
-    p = table(directory, "particles.csv")
-    exsolved = (p["metal_adatoms"] + p["metal_particles"]) / p["metal_total"]
-    return {"exsolved": float(exsolved[-1]), "density": float(p["number_density_m2"][-1]),
-            "radius": float(p["mean_radius_nm"][-1]), "time": p["time_s"], "series": exsolved,
-            "balance": float(np.max(np.abs(p["metal_total"] / p["metal_total"][0] - 1)))}
-
-
 def analyse(directories):
-    flat, charged, fixed = (_final(directories[k]) for k in
+    flat, charged, fixed = (coupled_final(directories[k]) for k in
                             ("flat_bands", "charged", "charged_no_vacancy_adhesion"))
-    half = lambda r: float(np.interp(0.5 * r["exsolved"], r["series"], r["time"]))
     return {
         "exsolved_flat": flat["exsolved"], "exsolved_charged": charged["exsolved"],
         "exsolution_ratio": charged["exsolved"] / flat["exsolved"],
@@ -80,9 +70,6 @@ def plot(directories, metrics, png):
     axes[2].set_ylabel("mean radius [nm]")
     for ax in axes:
         ax.set_xlabel("time [s]")
-        ax.grid(alpha=0.3)
     axes[0].legend(fontsize=8)
-    fig.suptitle("Ni:SrTiO3 at 1100 K: the surface space charge and the vacancies it gathers (seed 001)")
-    fig.tight_layout()
-    fig.savefig(png, dpi=110)
-    plt.close(fig)
+    finish_figure(fig, axes, "Ni:SrTiO3 at 1100 K: the surface space charge and the vacancies it "
+                  "gathers (seed 001)", png)

@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 
-from .common import Check, Run, table
+from .common import Check, Run, finish_figure, table
 
 TITLE = "NiFe on Fe3O4: redox-driven migration and coalescence, 673-1073 K (seed 003)"
 PRM = "parameter_files/scenarios/nife_fe3o4_looping.prm"
@@ -93,9 +93,4 @@ def plot(directories, metrics, png):
     for ax in axes[:2]:
         ax.set_xlabel("temperature [C]")
         ax.axvspan(500, 800, color="grey", alpha=0.12, label="seed 003: looping, rising")
-    for ax in axes:
-        ax.grid(alpha=0.3)
-    fig.suptitle("Looping metal-support interaction of NiFe on Fe3O4 (seed 003)")
-    fig.tight_layout()
-    fig.savefig(png, dpi=110)
-    plt.close(fig)
+    finish_figure(fig, axes, "Looping metal-support interaction of NiFe on Fe3O4 (seed 003)", png)

@@ -2,7 +2,7 @@
 (and Cu on TiO2) in a temperature cycle, reversible over two cycles."""
 import numpy as np
 
-from .common import Check, Run, table
+from .common import Check, Run, finish_figure, table
 
 TITLE = "Pd on CeO2 and Cu on TiO2: hot redispersion, cold sintering, two cycles (seed 002)"
 PRM = "parameter_files/scenarios/pd_ceo2_redispersion.prm"
@@ -97,9 +97,5 @@ def plot(directories, metrics, png):
     axes[2].set_ylabel("mean diameter [nm]")
     axes[2].set_xlabel("time [h]")
     for ax in axes:
-        ax.grid(alpha=0.3)
         ax.legend(fontsize=8)
-    fig.suptitle("Hot redispersion and cold sintering, two cycles (seed 002)")
-    fig.tight_layout()
-    fig.savefig(png, dpi=110)
-    plt.close(fig)
+    finish_figure(fig, axes, "Hot redispersion and cold sintering, two cycles (seed 002)", png)

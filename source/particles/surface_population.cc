@@ -203,8 +203,9 @@ namespace exsolve::particles
         kernel.assign(K * K, p.constant_kernel);
       else
       {
+        const double mobility = migration_prefactor(socket, conditions);
         for (unsigned int k = 0; k < K; ++k)
-          diffusivity[k] = particle_diffusivity(k, socket, conditions);
+          diffusivity[k] = mobility * size_factor(k);
         Coalescence::mobility_kernel(diffusivity,
                                      base_radius,
                                      total_number,
@@ -269,17 +270,24 @@ namespace exsolve::particles
 
 
   double
-  SurfacePopulation::particle_diffusivity(
-    const unsigned int     k,
+  SurfacePopulation::migration_prefactor(
     const double           socket,
     const LocalConditions &conditions) const
   {
     const auto  &p  = shared->parameters;
     const double kT = boltzmann * conditions.temperature;
     return std::pow(p.socketing_mobility_factor, socket)
-           * std::pow(1e-9 / shared->classes.pivots[k], p.mobility_exponent)
            * (p.mobility_prefactor * std::exp(-p.mobility_activation / kT)
               + p.redox_mobility * conditions.redox_rate);
+  }
+
+
+
+  double
+  SurfacePopulation::size_factor(const unsigned int k) const
+  {
+    return std::pow(1e-9 / shared->classes.pivots[k],
+                    shared->parameters.mobility_exponent);
   }
 
 
@@ -288,16 +296,18 @@ namespace exsolve::particles
   SurfacePopulation::mean_particle_diffusivity(
     const LocalConditions &conditions) const
   {
-    const auto  &c      = shared->classes;
-    const double socket = std::clamp(y[K + 1], 0., 1.);
-    double       n = 0., nd = 0.;
+    const auto &c = shared->classes;
+    double      n = 0., nd = 0.;
     for (unsigned int k = 0; k < K; ++k)
     {
       const double number_k = std::max(y[1 + k], 0.) / c.atoms[k];
       n += number_k;
-      nd += number_k * particle_diffusivity(k, socket, conditions);
+      nd += number_k * size_factor(k);
     }
-    return n > 0. ? nd / n : 0.;
+    return n > 0.
+             ? migration_prefactor(std::clamp(y[K + 1], 0., 1.), conditions)
+                 * nd / n
+             : 0.;
   }
 
 

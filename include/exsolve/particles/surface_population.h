@@ -157,11 +157,15 @@ namespace exsolve::particles
     mean_particle_diffusivity(const LocalConditions &conditions) const;
 
   private:
-    /// D(R_k) = [D0 exp(-E_m/kT) + chi r_redox] (1 nm/R_k)^p m^s.
+    /// The particle diffusivity is D(R_k) = migration_prefactor *
+    /// size_factor(k): m^s [D0 exp(-E_m/kT) + chi r_redox], the same for
+    /// all classes (once per right-hand side), times (1 nm/R_k)^p.
     double
-    particle_diffusivity(const unsigned int     k,
-                         const double           socket,
-                         const LocalConditions &conditions) const;
+    migration_prefactor(const double           socket,
+                        const LocalConditions &conditions) const;
+
+    double
+    size_factor(const unsigned int k) const;
 
     std::pair<NucleationRate, NucleationRate>
     nucleation_rates(const double           t,
